@@ -165,14 +165,19 @@ gz_arena_strdup(struct gz_arena *a, const char *s)
 char *
 gz_arena_vprintf(struct gz_arena *a, const char *fmt, va_list ap)
 {
+        /* Most strings fit a small buffer: format once, copy. */
+        char small[256];
         va_list copy;
         va_copy(copy, ap);
-        int n = vsnprintf(NULL, 0, fmt, copy);
+        int n = vsnprintf(small, sizeof(small), fmt, copy);
         va_end(copy);
         if (n < 0)
                 n = 0;
         char *p = gz_arena_alloc(a, (size_t)n + 1);
-        vsnprintf(p, (size_t)n + 1, fmt, ap);
+        if ((size_t)n < sizeof(small))
+                memcpy(p, small, (size_t)n + 1);
+        else
+                vsnprintf(p, (size_t)n + 1, fmt, ap);
         return p;
 }
 
@@ -190,4 +195,17 @@ size_t
 gz_arena_used(const struct gz_arena *a)
 {
         return a->total;
+}
+
+void *
+gz_arena_grow(struct gz_arena *a, void *array, size_t count, size_t *cap, size_t elem)
+{
+        if (array != NULL && count < *cap)
+                return array;
+        size_t bigger = *cap ? *cap * 2 : 8;
+        void *p = gz_arena_alloc(a, bigger * elem);
+        if (count)
+                memcpy(p, array, count * elem);
+        *cap = bigger;
+        return p;
 }

@@ -73,14 +73,20 @@ gz_buf_putc(struct gz_buf *b, char c)
 void
 gz_buf_vprintf(struct gz_buf *b, const char *fmt, va_list ap)
 {
+        /* Format into the free space; grow and format again if it was short. */
+        gz_buf_reserve(b, 64);
         va_list copy;
         va_copy(copy, ap);
-        int n = vsnprintf(NULL, 0, fmt, copy);
+        int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, copy);
         va_end(copy);
-        if (n <= 0)
+        if (n <= 0) {
+                b->data[b->len] = '\0';
                 return;
-        gz_buf_reserve(b, (size_t)n);
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+        }
+        if ((size_t)n >= b->cap - b->len) {
+                gz_buf_reserve(b, (size_t)n);
+                vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+        }
         b->len += (size_t)n;
 }
 

@@ -68,6 +68,9 @@ char *gz_arena_strndup(struct gz_arena *a, const char *s, size_t n);
 char *gz_arena_printf(struct gz_arena *a, const char *fmt, ...) GZ_PRINTF(2, 3);
 char *gz_arena_vprintf(struct gz_arena *a, const char *fmt, va_list ap);
 size_t gz_arena_used(const struct gz_arena *a);
+/* Makes room for one more element in an arena array of *cap elements holding
+ * count: returns the array to use (a copy twice as big when full). */
+void *gz_arena_grow(struct gz_arena *a, void *array, size_t count, size_t *cap, size_t elem);
 
 #define GZ_NEW(a, type) ((type *)gz_arena_zalloc((a), sizeof(type)))
 #define GZ_NEW_ARRAY(a, type, n) ((type *)gz_arena_zalloc((a), sizeof(type) * (n)))

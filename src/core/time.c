@@ -162,8 +162,8 @@ gz_time_parse(const char *s, gz_time *out, bool *had_zone)
 {
         int y, mo, d, h = 0, mi = 0, sec = 0;
         size_t n = strlen(s);
-        if (n < 10 || !digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mo) ||
-            s[7] != '-' || !digits(s + 8, 2, &d))
+        if (n < 10 || !digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mo) || s[7] != '-' ||
+            !digits(s + 8, 2, &d))
                 return false;
         if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
                 return false;
@@ -190,8 +190,8 @@ gz_time_parse(const char *s, gz_time *out, bool *had_zone)
                 p++;
         } else if (*p == '+' || *p == '-') {
                 int oh, om;
-                if (!digits(p + 1, 2, &oh) || p[3] != ':' || !digits(p + 4, 2, &om) ||
-                    oh > 23 || om > 59)
+                if (!digits(p + 1, 2, &oh) || p[3] != ':' || !digits(p + 4, 2, &om) || oh > 23 ||
+                    om > 59)
                         return false;
                 offset = (oh * 3600 + om * 60) * (*p == '-' ? -1 : 1);
                 zone = true;
