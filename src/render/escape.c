@@ -47,52 +47,44 @@ gz_html_escape_c(struct gz_buf *out, const char *s)
                 gz_html_escape(out, s, strlen(s));
 }
 
-static bool
-scheme_is(const char *s, size_t n, const char *scheme)
-{
-        size_t k = strlen(scheme);
-        if (n < k)
-                return false;
-        for (size_t i = 0; i < k; i++) {
-                char c = s[i];
-                if (c >= 'A' && c <= 'Z')
-                        c = (char)(c - 'A' + 'a');
-                if (c != scheme[i])
-                        return false;
-        }
-        return true;
-}
-
 bool
 gz_url_is_safe(const char *s, size_t n)
 {
-        /* Browsers ignore leading spaces and control characters and tabs or
-         * newlines inside the scheme, so judge the URL with them removed. */
-        char scheme[16];
-        size_t k = 0, i = 0;
+        /* Judge the URL as a browser parses it: leading spaces and control
+         * characters are skipped, tabs and newlines anywhere are ignored,
+         * and a scheme is letters, digits, + - . up to the first colon. Any
+         * other character before a colon means there is no scheme. */
+        size_t i = 0;
         while (i < n && (unsigned char)s[i] <= 0x20)
                 i++;
-        for (; i < n && k < sizeof(scheme) - 1; i++) {
+        char scheme[8];
+        size_t k = 0;
+        bool too_long = false;
+        for (; i < n; i++) {
                 unsigned char c = (unsigned char)s[i];
                 if (c == '\t' || c == '\n' || c == '\r')
                         continue;
-                if (c < 0x20)
-                        return false;
-                scheme[k++] = (char)c;
-                if (c == ':' || c == '/' || c == '?' || c == '#')
+                if (c == ':')
                         break;
+                bool scheme_char =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                    (k > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+                if (c < 0x20 || c == 0x7f)
+                        return false; /* no honest link has these */
+                if (!scheme_char)
+                        return true; /* relative: no scheme */
+                if (k < sizeof(scheme) - 1)
+                        scheme[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+                else
+                        too_long = true;
         }
+        if (i >= n)
+                return true; /* no colon: relative */
         scheme[k] = '\0';
-        char *colon = memchr(scheme, ':', k);
-        if (colon == NULL)
-                return true; /* relative */
-        /* A colon after a slash, ? or # is not a scheme separator. */
-        for (char *p = scheme; p < colon; p++)
-                if (*p == '/' || *p == '?' || *p == '#')
-                        return true;
-        size_t len = (size_t)(colon - scheme) + 1;
-        return scheme_is(scheme, len, "http:") || scheme_is(scheme, len, "https:") ||
-               scheme_is(scheme, len, "mailto:");
+        if (too_long)
+                return false;
+        return strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
+               strcmp(scheme, "mailto") == 0;
 }
 
 void

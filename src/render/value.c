@@ -91,8 +91,7 @@ gz_list_push(struct gz_val *list, struct gz_val *item)
                 size_t cap = list->u.list.cap ? list->u.list.cap * 2 : 8;
                 struct gz_val **items = gz_arena_alloc(list->arena, cap * sizeof(*items));
                 if (list->u.list.count)
-                        memcpy(items, list->u.list.items,
-                               list->u.list.count * sizeof(*items));
+                        memcpy(items, list->u.list.items, list->u.list.count * sizeof(*items));
                 list->u.list.items = items;
                 list->u.list.cap = cap;
         }
