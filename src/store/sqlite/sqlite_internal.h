@@ -1,0 +1,67 @@
+/* Shared by the files of the SQLite backend only. */
+#ifndef GZ_SQLITE_INTERNAL_H
+#define GZ_SQLITE_INTERNAL_H
+
+#include <pthread.h>
+#include <sqlite3.h>
+
+#include "../store.h"
+
+#define GZ_STMT_SLOTS 256
+
+/* One SQLite connection with its prepared statements, cached by the address
+ * of their static SQL text. A connection is used by one thread at a time. */
+struct gz_conn {
+        sqlite3 *db;
+        struct {
+                const char *sql;
+                sqlite3_stmt *stmt;
+        } slots[GZ_STMT_SLOTS];
+        struct gz_conn *next; /* in the store's list of readers */
+};
+
+struct gz_store {
+        char *path;
+        unsigned flags;
+        struct gz_conn *writer;
+        pthread_mutex_t write_lock;
+        pthread_key_t reader_key;
+        pthread_mutex_t readers_lock;
+        struct gz_conn *readers;
+};
+
+/* Each migration is a NULL-terminated list of statements. */
+extern const char *const *const gz_sqlite_migrations[];
+extern const size_t gz_sqlite_migration_count;
+
+/* The connection for reading on this thread: the writer inside this
+ * thread's transaction, else this thread's own read-only connection. */
+struct gz_conn *gz_sql_reader(struct gz_store *s);
+/* The writer, locked; released by gz_sql_writer_done (no-op inside a tx). */
+struct gz_conn *gz_sql_writer(struct gz_store *s);
+void gz_sql_writer_done(struct gz_store *s);
+
+/* A cached prepared statement, reset and unbound after use by gz_sql_done. */
+sqlite3_stmt *gz_sql_prepare(struct gz_conn *c, const char *sql);
+void gz_sql_done(sqlite3_stmt *stmt);
+/* Maps the connection's last error to a project error with a message. */
+enum gz_err gz_sql_fail(struct gz_conn *c, struct gz_error *err, const char *what);
+enum gz_err gz_sql_exec(struct gz_conn *c, const char *sql, struct gz_error *err);
+
+/* Column readers that copy into the arena ("" for NULL text). */
+const char *gz_sql_text(sqlite3_stmt *st, int col, struct gz_arena *a);
+void gz_sql_bind_text(sqlite3_stmt *st, int idx, const char *s);
+/* Binds 0 as NULL (for optional references). */
+void gz_sql_bind_ref(sqlite3_stmt *st, int idx, int64_t id);
+void gz_sql_bind_time(sqlite3_stmt *st, int idx, gz_time t);
+
+/* Parses a media row's rendition list. */
+void gz_sql_parse_renditions(struct gz_arena *a, const char *list, struct gz_media *m);
+/* Fills a media struct from columns starting at first (see MEDIA_COLUMNS). */
+#define GZ_SQL_MEDIA_COLUMNS                                                                       \
+        "m.id, m.file_base, m.source_type, m.original, m.width, m.height, m.renditions, m.alt, "   \
+        "m.caption, m.credit, m.bytes, m.uploaded_by, m.created_at"
+#define GZ_SQL_MEDIA_NCOLS 13
+struct gz_media *gz_sql_read_media(sqlite3_stmt *st, int first, struct gz_arena *a);
+
+#endif
