@@ -7,7 +7,7 @@ Q        := $(if $(filter 1,$(V)),,@)
 CC       ?= gcc
 SANITIZE ?=
 PKGS     := libmicrohttpd sqlite3 md4c gumbo libsodium vips jansson libqrencode icu-uc icu-i18n \
-            libxml-2.0 zlib libbrotlienc libbrotlidec libcrypto libseccomp
+            libxml-2.0 zlib libbrotlienc libbrotlidec libcrypto libseccomp libwebpmux libwebp
 TEST_PKGS := cmocka libcurl
 
 OPT      ?= -O2
@@ -36,7 +36,7 @@ TLIB_SRC := $(shell find tests/lib -name '*.c' 2>/dev/null | sort)
 TLIB_OBJ := $(TLIB_SRC:%.c=$(BUILD)/%.o)
 TEST_LIBS := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
-.PHONY: all deps run test test-only asan check-asan lint format fuzz bench clean tests
+.PHONY: all deps run test test-only lint format fuzz bench clean tests print-libs print-cflags
 
 all: $(BUILD)/gazette
 
@@ -108,6 +108,12 @@ fuzz: deps
 
 bench: deps all
 	@bench/run.sh
+
+print-libs:
+	@echo $(LDLIBS)
+
+print-cflags:
+	@echo $(filter-out -I/usr/include,$(PKG_CFLAGS))
 
 clean:
 	rm -rf build build-asan build-fuzz
