@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sqlite_internal.h"
 
@@ -61,8 +62,13 @@ gz_sql_exec(struct gz_conn *c, const char *sql, struct gz_error *err)
         if (rc == SQLITE_OK)
                 return GZ_OK;
         enum gz_err e;
-        if ((rc & 0xff) == SQLITE_FULL)
+        int sys = sqlite3_system_errno(c->db);
+        if ((rc & 0xff) == SQLITE_FULL || sys == ENOSPC)
                 e = gz_fail(err, GZ_EIO, "the disk is full; nothing was changed");
+        else if ((rc & 0xff) == SQLITE_READONLY || sys == EROFS)
+                e = gz_fail(err, GZ_EIO, "the database is on a read-only file system");
+        else if (sys == EACCES)
+                e = gz_fail(err, GZ_EIO, "permission denied on the database or its folder");
         else
                 e = gz_fail(err, map_code(rc), "%s", msg ? msg : sqlite3_errstr(rc));
         sqlite3_free(msg);
@@ -175,25 +181,33 @@ conn_open(const char *path, int open_flags, bool writer, struct gz_conn **out, s
         struct gz_conn *c = gz_xcalloc(1, sizeof(*c));
         int rc = sqlite3_open_v2(path, &c->db, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
         if (rc != SQLITE_OK) {
-                enum gz_err e = gz_fail(err, GZ_EIO, "%s: %s", path,
-                                        c->db ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
+                int sys = c->db ? sqlite3_system_errno(c->db) : 0;
+                const char *why = sys == EROFS    ? "the file system is read-only"
+                                  : sys == EACCES ? "permission denied"
+                                  : c->db         ? sqlite3_errmsg(c->db)
+                                                  : sqlite3_errstr(rc);
+                enum gz_err e = gz_fail(err, GZ_EIO, "cannot open %s: %s", path, why);
                 conn_close(c);
                 return e;
         }
         sqlite3_extended_result_codes(c->db, 1);
         sqlite3_busy_timeout(c->db, 5000);
         /* Acknowledged writes must survive a power cut, so every commit
-         * syncs the log (writes are editors' saves: rare and small). */
+         * syncs the log (writes are editors' saves: rare and small). Pages
+         * are read with pread into an 8 MB cache per connection, not mapped:
+         * mapped pages of a large database would count as the server's
+         * resident memory and crowd out the response cache. */
         const char *pragmas = writer ? "PRAGMA foreign_keys = ON;"
                                        "PRAGMA synchronous = FULL;"
                                        "PRAGMA temp_store = MEMORY;"
-                                       "PRAGMA cache_size = -16000;"
+                                       "PRAGMA cache_size = -8000;"
                                      : "PRAGMA foreign_keys = ON;"
                                        "PRAGMA temp_store = MEMORY;"
-                                       "PRAGMA cache_size = -16000;"
-                                       "PRAGMA mmap_size = 268435456;"
+                                       "PRAGMA cache_size = -8000;"
                                        "PRAGMA query_only = ON;";
         enum gz_err e = gz_sql_exec(c, pragmas, err);
+        if (e == GZ_OK)
+                e = gz_sql_search_init(c, err);
         if (e != GZ_OK) {
                 conn_close(c);
                 return e;
@@ -355,6 +369,10 @@ gz_store_open(const char *path, unsigned flags, struct gz_store **out, struct gz
         }
         if (e == GZ_OK)
                 e = migrate(s, err);
+        if (e != GZ_OK && !(flags & GZ_STORE_READONLY) && access(path, W_OK) != 0 &&
+            (errno == EROFS || errno == EACCES))
+                gz_fail(err, GZ_EIO, "cannot write %s: %s", path,
+                        errno == EROFS ? "the file system is read-only" : "permission denied");
         if (e != GZ_OK) {
                 gz_store_close(s);
                 return e;

@@ -90,10 +90,8 @@ static const char *const migration_1[] = {
     "  slug TEXT NOT NULL,"
     "  title TEXT NOT NULL,"
     "  subtitle TEXT NOT NULL DEFAULT '',"
-    "  excerpt TEXT NOT NULL DEFAULT ''," /* the editor's, may be empty */
-    "  summary TEXT NOT NULL DEFAULT ''," /* the excerpt, or the body's first words */
-    "  body_md TEXT NOT NULL DEFAULT '',"
-    "  body_html TEXT NOT NULL DEFAULT '',"      /* rendered when saved, never from input */
+    "  excerpt TEXT NOT NULL DEFAULT '',"        /* the editor's, may be empty */
+    "  summary TEXT NOT NULL DEFAULT '',"        /* the excerpt, or the body's first words */
     "  signature TEXT NOT NULL DEFAULT '',"      /* statements: who signs */
     "  statement_date TEXT NOT NULL DEFAULT ''," /* statements: YYYY-MM-DD */
     "  featured_media_id INTEGER REFERENCES media(id) ON DELETE SET NULL,"
@@ -104,6 +102,11 @@ static const char *const migration_1[] = {
     "  created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,"
     "  version INTEGER NOT NULL DEFAULT 1,"
     "  deleted_at INTEGER," /* in the trash when set */
+    /* The bodies come last: a row's later columns sit after its earlier
+     * ones on overflow pages, so listings that read dates and titles never
+     * walk through kilobytes of text. */
+    "  body_html TEXT NOT NULL DEFAULT ''," /* rendered when saved, never from input */
+    "  body_md TEXT NOT NULL DEFAULT '',"
     "  UNIQUE (lang, slug)"
     ")",
 
@@ -193,7 +196,78 @@ static const char *const migration_1[] = {
     NULL,
 };
 
+/* Sign-in: one-time recovery codes (hashed) and failed attempts for
+ * throttling, keyed by account ("u:<email>") or address ("ip:<addr>"). */
+static const char *const migration_2[] = {
+    "CREATE TABLE recovery_codes ("
+    "  id INTEGER PRIMARY KEY,"
+    "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    "  code_hash TEXT NOT NULL,"
+    "  used_at INTEGER"
+    ")",
+    "CREATE INDEX recovery_codes_user ON recovery_codes(user_id)",
+    "CREATE TABLE login_failures ("
+    "  key TEXT NOT NULL,"
+    "  at INTEGER NOT NULL"
+    ")",
+    "CREATE INDEX login_failures_key ON login_failures(key, at)",
+    NULL,
+};
+
+/* Search and archives: the index moves to the "gazette" tokenizer
+ * (search.c), which finds Arabic and Persian words whatever their harakat
+ * and letter forms. The rows are rebuilt from the articles; the body is
+ * indexed from its Markdown until the next save indexes its plain text. */
+static const char *const migration_3[] = {
+    "DROP TABLE articles_fts",
+    "CREATE VIRTUAL TABLE articles_fts USING fts5("
+    "  title, subtitle, excerpt, body, authors, tags,"
+    "  tokenize = 'gazette remove_diacritics 2'"
+    ")",
+    "INSERT INTO articles_fts (rowid, title, subtitle, excerpt, body, authors, tags) "
+    "SELECT a.id, a.title, a.subtitle, a.excerpt, a.body_md, "
+    "(SELECT group_concat(au.name, ' ') FROM article_authors aa JOIN authors au ON au.id = "
+    "aa.author_id WHERE aa.article_id = a.id), "
+    "(SELECT group_concat(t.name, ' ') FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+    "WHERE at.article_id = a.id) "
+    "FROM articles a WHERE a.status = 'published' AND a.deleted_at IS NULL",
+    /* Archive counts, sitemaps and list totals read only these columns: from
+     * the index they never touch the rows, whose bodies come first. */
+    "CREATE INDEX articles_archive ON articles(status, lang, published_at, kind, deleted_at, "
+    "updated_at, section_id)",
+    NULL,
+};
+
+/* Lists of one kind (the footer's static pages, statements) found without
+ * scanning every published article: 17 ms a page at 10,000 articles
+ * before, measured with perf on the article page. */
+static const char *const migration_4[] = {
+    "CREATE INDEX articles_kind ON articles(kind, status, lang, published_at DESC)",
+    NULL,
+};
+
+/* Tag and author lists (their pages, feeds, and related articles) read the
+ * newest live links from an index instead of sorting every article of a
+ * popular tag: each link carries its article's publication time and
+ * whether it is live (published, not in the trash, not a page). */
+static const char *const migration_5[] = {
+    "ALTER TABLE article_tags ADD COLUMN published_at INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE article_tags ADD COLUMN live INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE article_authors ADD COLUMN published_at INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE article_authors ADD COLUMN live INTEGER NOT NULL DEFAULT 0",
+    "UPDATE article_tags SET published_at = coalesce((SELECT a.published_at FROM articles a "
+    "WHERE a.id = article_id), 0), live = coalesce((SELECT a.status = 'published' AND "
+    "a.deleted_at IS NULL AND a.kind != 'page' FROM articles a WHERE a.id = article_id), 0)",
+    "UPDATE article_authors SET published_at = coalesce((SELECT a.published_at FROM articles a "
+    "WHERE a.id = article_id), 0), live = coalesce((SELECT a.status = 'published' AND "
+    "a.deleted_at IS NULL AND a.kind != 'page' FROM articles a WHERE a.id = article_id), 0)",
+    "CREATE INDEX article_tags_live ON article_tags(tag_id, published_at DESC) WHERE live = 1",
+    "CREATE INDEX article_authors_live ON article_authors(author_id, published_at DESC) "
+    "WHERE live = 1",
+    NULL,
+};
+
 const char *const *const gz_sqlite_migrations[] = {
-    migration_1,
+    migration_1, migration_2, migration_3, migration_4, migration_5,
 };
 const size_t gz_sqlite_migration_count = GZ_ARRAY_LEN(gz_sqlite_migrations);

@@ -64,4 +64,8 @@ void gz_sql_parse_renditions(struct gz_arena *a, const char *list, struct gz_med
 #define GZ_SQL_MEDIA_NCOLS 13
 struct gz_media *gz_sql_read_media(sqlite3_stmt *st, int first, struct gz_arena *a);
 
+/* Registers the "gazette" FTS5 tokenizer (search.c) on a new connection:
+ * every connection needs it before it touches the search index. */
+enum gz_err gz_sql_search_init(struct gz_conn *c, struct gz_error *err);
+
 #endif

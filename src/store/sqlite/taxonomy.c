@@ -134,6 +134,53 @@ out:
         return e;
 }
 
+enum gz_err
+gz_store_media_list(struct gz_store *s, struct gz_arena *a, const char *search, size_t limit,
+                    size_t offset, struct gz_media **out, size_t *count, size_t *total,
+                    struct gz_error *err)
+{
+        static const char all[] =
+            "SELECT " GZ_SQL_MEDIA_COLUMNS " FROM media m ORDER BY m.id DESC LIMIT ? OFFSET ?";
+        static const char matching[] =
+            "SELECT " GZ_SQL_MEDIA_COLUMNS " FROM media m WHERE instr(lower(m.alt || ' ' || "
+            "m.caption || ' ' || m.credit || ' ' || m.file_base), lower(?3)) > 0 "
+            "ORDER BY m.id DESC LIMIT ?1 OFFSET ?2";
+        static const char count_all[] = "SELECT count(*) FROM media m";
+        static const char count_matching[] =
+            "SELECT count(*) FROM media m WHERE instr(lower(m.alt || ' ' || m.caption || ' ' || "
+            "m.credit || ' ' || m.file_base), lower(?3)) > 0";
+        bool filtered = search != NULL && *search != '\0';
+        struct gz_conn *c = gz_sql_reader(s);
+        sqlite3_stmt *st = gz_sql_prepare(c, filtered ? matching : all);
+        if (st == NULL)
+                return gz_sql_fail(c, err, "media");
+        sqlite3_bind_int64(st, 1, limit ? (sqlite3_int64)limit : -1);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
+        if (filtered)
+                gz_sql_bind_text(st, 3, search);
+        size_t n = 0, cap = 0;
+        struct gz_media *list = NULL;
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+                list = gz_arena_grow(a, list, n, &cap, sizeof(*list));
+                list[n++] = *gz_sql_read_media(st, 0, a);
+        }
+        gz_sql_done(st);
+        if (rc != SQLITE_DONE)
+                return gz_sql_fail(c, err, "media");
+        *out = list;
+        *count = n;
+        if (total != NULL) {
+                st = gz_sql_prepare(c, filtered ? count_matching : count_all);
+                if (filtered)
+                        gz_sql_bind_text(st, 3, search);
+                *total =
+                    st && sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : n;
+                gz_sql_done(st);
+        }
+        return GZ_OK;
+}
+
 /* ---- sections --------------------------------------------------------- */
 
 enum gz_err

@@ -50,11 +50,12 @@ open_creates_and_migrates_once(void **state)
 {
         (void)state;
         struct gz_store *s = open_new();
-        assert_int_equal(gz_store_schema_version(s), 1);
+        int version = gz_store_schema_version(s);
+        assert_true(version >= 2);
         gz_store_close(s);
         struct gz_error err;
         assert_int_equal(gz_store_open(path, 0, &s, &err), GZ_OK);
-        assert_int_equal(gz_store_schema_version(s), 1);
+        assert_int_equal(gz_store_schema_version(s), version);
         struct gz_arena *a = gz_arena_new(1024);
         const char *result;
         assert_int_equal(gz_store_check(s, a, &result, &err), GZ_OK);
