@@ -18,7 +18,16 @@ fi
 site=$(mktemp -d /tmp/gazette-e2e-XXXXXX)
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$site"' EXIT
 "$bin" init "$site/site" --demo >/dev/null || { echo "not ok 1 - demo site"; exit 1; }
-"$bin" serve "$site/site" --listen 127.0.0.1:0 --access-log off >"$site/out" 2>"$site/err" &
+# Accounts for the admin tests, one per role (passwords only for this test site).
+for role in admin editor author contributor; do
+        echo "e2e password for $role" | "$bin" user add "$site/site" --email "$role@example.org" \
+                --name "Test ${role^}" --role "$role" >/dev/null || { echo "not ok 1 - user $role"; exit 1; }
+done
+echo "e2e password for victim" | "$bin" user add "$site/site" --email victim@example.org \
+        --name "Throttle Victim" --role author >/dev/null
+echo "e2e password for twofa" | "$bin" user add "$site/site" --email twofa@example.org \
+        --name "Two Factor" --role editor >/dev/null
+"$bin" serve "$site/site" --listen 127.0.0.1:0 --access-log off --login-rate 0 >"$site/out" 2>"$site/err" &
 pid=$!
 for _ in $(seq 100); do
         grep -q "http://" "$site/out" 2>/dev/null && break
