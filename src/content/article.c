@@ -51,8 +51,8 @@ language_exists(struct gz_store *s, struct gz_arena *a, const char *code)
         return false;
 }
 
-static void
-fill_ref(struct gz_article_ref *ref, const struct gz_article *ar, struct gz_arena *a)
+void
+gz_content_article_ref(struct gz_article_ref *ref, const struct gz_article *ar, struct gz_arena *a)
 {
         ref->visible = ar->status == GZ_STATUS_PUBLISHED && ar->deleted_at == 0;
         ref->lang = ar->lang;
@@ -196,7 +196,7 @@ gz_article_save(struct gz_content *c, const struct gz_article_input *in,
                                     "the article is in the trash: restore it first");
                         goto out;
                 }
-                fill_ref(&before, ar, a);
+                gz_content_article_ref(&before, ar, a);
                 ar->version = in->version;
         } else {
                 ar = GZ_NEW(a, struct gz_article);
@@ -407,7 +407,7 @@ gz_article_save(struct gz_content *c, const struct gz_article_input *in,
                 if (gz_store_article_get(s, a, ar->id, NULL, NULL, &saved, NULL) == GZ_OK) {
                         struct gz_change change = {
                             .kind = GZ_CHANGE_ARTICLE, .id = ar->id, .before = before};
-                        fill_ref(&change.after, saved, a);
+                        gz_content_article_ref(&change.after, saved, a);
                         c->on_change(c->change_ctx, &change);
                 }
         }

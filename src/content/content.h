@@ -163,6 +163,38 @@ size_t gz_content_publish_due(struct gz_content *c, gz_time now);
 char *gz_article_path(struct gz_arena *a, const struct gz_article *ar, const char *default_lang,
                       const char *tz);
 
+/* The state of an article as a change names it (in the arena). */
+void gz_content_article_ref(struct gz_article_ref *ref, const struct gz_article *ar,
+                            struct gz_arena *a);
+/* Moves an article to the trash (off the site) or back from it (as a
+ * draft when it was published). */
+enum gz_err gz_article_trash(struct gz_content *c, int64_t id, bool trash, int64_t user_id,
+                             const char *ip, struct gz_error *err);
+
+/* ---- accounts ------------------------------------------------------------ */
+
+/* Creates an account: a valid email not yet used, a name, a role, and a
+ * password that meets the policy (12 characters or more). actor_id and ip
+ * are for the audit log (0 and NULL from the command line). */
+enum gz_err gz_user_create(struct gz_content *c, const char *email, const char *name,
+                           const char *role, const char *password, int64_t actor_id, const char *ip,
+                           int64_t *id, struct gz_error *err);
+
+/* What to change in an account; NULL and false leave a field alone. */
+struct gz_user_change {
+        const char *name, *role, *password;
+        bool set_disabled, disabled;
+        bool reset_2fa;
+        bool set_author;
+        int64_t author_id;
+};
+
+/* Changes the account with that email (or id when email is NULL). A new
+ * password, a disabled account or a reset second factor ends its sessions. */
+enum gz_err gz_user_change(struct gz_content *c, const char *email, int64_t id,
+                           const struct gz_user_change *change, int64_t actor_id, const char *ip,
+                           struct gz_error *err);
+
 /* ---- media -------------------------------------------------------------- */
 
 struct gz_media_result;
@@ -182,5 +214,16 @@ enum gz_err gz_content_media_add(struct gz_content *c, const char *file_base,
  * progress, a progress bar goes to standard error. */
 enum gz_err gz_demo_create(struct gz_content *c, size_t extra_articles, bool progress,
                            struct gz_error *err);
+
+/* ---- a library image changed --------------------------------------------- */
+
+/* After a library image's alt text, caption or credit changed: renders again
+ * the stored body of every article that shows it (bodies are rendered once,
+ * at save, with the figure's caption and credit in them), writing only
+ * body_html and summary in one transaction (no new version, no revision),
+ * then reports each of those articles and the image (GZ_CHANGE_MEDIA) as
+ * changed. *refreshed (may be NULL) gets how many articles were rendered. */
+enum gz_err gz_content_media_refresh(struct gz_content *c, int64_t media_id, size_t *refreshed,
+                                     struct gz_error *err);
 
 #endif
