@@ -129,6 +129,7 @@ gz_page_section(struct gz_page *p, const struct gz_section *s)
 {
         const char *base = gz_view_section_url(p, s);
         p->current_section = s->id;
+        p->feed_base = base;
         gz_page_dep(p, "sec:%lld", (long long)s->id);
         gz_page_layout(p, s->name, s->description, base);
         struct gz_val *sv = gz_val_obj(p->a);
@@ -166,6 +167,7 @@ gz_page_tag(struct gz_page *p, const char *slug)
                 return;
         }
         const char *base = gz_arena_printf(p->a, "%s/tag/%s/", p->prefix, tag->slug);
+        p->feed_base = base;
         gz_page_dep(p, "tag:%lld", (long long)tag->id);
         gz_page_dep(p, "tag-list:%lld", (long long)tag->id);
         gz_page_layout(p, tag->name, NULL, base);
@@ -209,6 +211,7 @@ gz_page_author(struct gz_page *p, const char *slug)
                 return;
         }
         const char *base = gz_arena_printf(p->a, "%s/author/%s/", p->prefix, au->slug);
+        p->feed_base = base;
         gz_page_dep(p, "author:%lld", (long long)au->id);
         gz_page_dep(p, "author-list:%lld", (long long)au->id);
         if (au->photo != NULL)
@@ -286,6 +289,11 @@ gz_page_article(struct gz_page *p, const struct gz_article *ar, bool preview)
         gz_obj_set(root, "breadcrumb", gz_view_breadcrumb(p, ar->section_id, NULL, true));
         gz_time published_at = ar->published_at ? ar->published_at : p->req->now;
         gz_obj_set(root, "published", gz_view_date(p, published_at, GZ_DATE_TIME));
+        p->article = ar;
+        int year, month;
+        gz_time_to_civil(published_at, &year, &month, NULL, NULL, NULL, NULL, NULL);
+        gz_obj_set_str(root, "date_archive_url",
+                       gz_arena_printf(p->a, "%s/%04d/%02d/", p->prefix, year, month));
         /* "Updated" only when the change came well after publication. */
         if (ar->updated_at > published_at + 3600)
                 gz_obj_set(root, "updated", gz_view_date(p, ar->updated_at, GZ_DATE_TIME));

@@ -302,6 +302,30 @@ route(struct gz_page *p, struct route *r, bool dry_run)
                 gz_page_article(p, ar, false);
                 return true;
         }
+        /* Archives: /archive/, /YYYY/ and /YYYY/MM/ (a section cannot take
+         * these names). */
+        if (r->n == 1 && strcmp(r->seg[0], "archive") == 0) {
+                if (!dry_run)
+                        gz_page_archive_index(p);
+                return true;
+        }
+        long long year = 0, month = 0;
+        if (r->n <= 2 && is_number(r->seg[0], 4) && gz_parse_int(r->seg[0], 1970, 2999, &year) &&
+            (r->n == 1 || (is_number(r->seg[1], 2) && gz_parse_int(r->seg[1], 1, 12, &month)))) {
+                if (!dry_run)
+                        gz_page_archive(p, (int)year, r->n == 2 ? (int)month : 0);
+                return true;
+        }
+        if (r->n == 1 && strcmp(r->seg[0], "search") == 0) {
+                /* The search page's address has no slash. */
+                if (!dry_run) {
+                        const char *q = p->req->query && *p->req->query ? "?" : "";
+                        gz_resp_redirect(p->resp, p->a, 301,
+                                         gz_arena_printf(p->a, "%s/search%s%s", p->prefix, q,
+                                                         p->req->query ? p->req->query : ""));
+                }
+                return true;
+        }
         char *path = join(p->a, r->seg, r->n);
         const struct gz_section *sec = gz_tree_find_path(&p->st->tree, path);
         if (sec != NULL) {
@@ -319,6 +343,41 @@ route(struct gz_page *p, struct route *r, bool dry_run)
                         return true;
                 }
         }
+        return false;
+}
+
+/* Addresses of files rather than pages, all without a trailing slash:
+ * feeds of any list, the search page, and at the root only robots.txt and
+ * the sitemaps. False when the path is none of them. */
+static bool
+route_file(struct gz_page *p, struct route *r)
+{
+        if (r->slash || r->n == 0)
+                return false;
+        const char *last = r->seg[r->n - 1];
+        for (int f = 0; f < GZ_FEED__MAX; f++)
+                if (strcmp(last, gz_feed_files[f]) == 0)
+                        return gz_page_feed(p, (enum gz_feed_format)f, r->seg, r->n - 1);
+        if (r->n == 1 && strcmp(last, "search") == 0) {
+                gz_page_search(p);
+                return true;
+        }
+        if (*p->prefix != '\0')
+                return false;
+        if (r->n == 1 && strcmp(last, "robots.txt") == 0) {
+                gz_page_robots(p);
+                return true;
+        }
+        if (r->n == 1 && strcmp(last, "sitemap.xml") == 0) {
+                gz_page_sitemap_index(p);
+                return true;
+        }
+        if (r->n == 1 && strcmp(last, "news-sitemap.xml") == 0) {
+                gz_page_news_sitemap(p);
+                return true;
+        }
+        if (r->n == 2 && strcmp(r->seg[0], "sitemaps") == 0)
+                return gz_page_sitemap(p, last);
         return false;
 }
 
@@ -359,6 +418,8 @@ handle_locked(struct gz_site *site, struct gz_req *req, struct gz_resp *resp, st
         }
         p->t = gz_theme_strings(&site->theme, p->lang->code);
 
+        if (route_file(p, &r))
+                return;
         if (r.slash || (r.n == 0 && *p->prefix == '\0')) {
                 if (route(p, &r, false))
                         return;

@@ -61,4 +61,11 @@ void gz_site_render_article(struct gz_site *site, struct gz_req *req, struct gz_
  * "/assets/style.1a2b3c4d5e.css"), or NULL. */
 const char *gz_site_asset_url(const struct gz_site *site, const char *name);
 
+/* Calls fn with every public address the site answers: home, feeds,
+ * archives, sections, tags and authors of every language with their
+ * "?page=N" pages, articles, static pages, sitemaps, robots.txt, theme
+ * assets and media files (for the static export). Addresses of routes not
+ * built yet may answer 404: callers keep what answers 200. */
+void gz_site_each_url(struct gz_site *site, void (*fn)(void *ctx, const char *path), void *ctx);
+
 #endif

@@ -62,6 +62,11 @@ struct gz_page {
         struct gz_val *root;
         int64_t current_section; /* highlighted in the navigation */
         struct gz_deps *deps;    /* may be NULL */
+        /* For the metadata of the page (meta.c). */
+        const char *title;                /* its own title, NULL on the home page */
+        const struct gz_article *article; /* the article shown */
+        const char *feed_base;            /* a list with feeds: "/news/" */
+        const char *schema_type;          /* JSON-LD type of a page that is no article */
 };
 
 /* Records a dependency key ("a:%lld", "home:%s"...) of the page. */
@@ -105,5 +110,59 @@ void gz_page_section(struct gz_page *p, const struct gz_section *s);
 void gz_page_article(struct gz_page *p, const struct gz_article *ar, bool preview);
 void gz_page_tag(struct gz_page *p, const char *slug);
 void gz_page_author(struct gz_page *p, const char *slug);
+
+/* ---- responses that are not HTML pages (feeds.c) ------------------------ */
+
+/* Answers 200 with a body of a content type, an ETag and the caching of a
+ * page; the cache keeps it until one of its dependencies changes or until
+ * expires (0: the next midnight in the site's time zone). */
+void gz_page_send(struct gz_page *p, const char *content_type, const char *body, size_t len,
+                  gz_time expires);
+/* An absolute URI for a path: the base URL setting, then the path with
+ * non-ASCII and unsafe bytes percent-encoded (sitemaps and feeds). */
+char *gz_page_uri(struct gz_page *p, const char *path);
+/* XML character data as CDATA sections: "]]>" is split across two. */
+void gz_xml_cdata(struct gz_buf *out, const char *s, size_t n);
+
+/* ---- feeds (feeds.c) ---------------------------------------------------- */
+
+enum gz_feed_format { GZ_FEED_RSS, GZ_FEED_ATOM, GZ_FEED_JSON, GZ_FEED__MAX };
+/* "feed.xml", "atom.xml", "feed.json": the last part of a feed's address. */
+extern const char *const gz_feed_files[GZ_FEED__MAX];
+extern const char *const gz_feed_types[GZ_FEED__MAX];
+/* Our rendered HTML with root-relative href, src and srcset addresses made
+ * absolute with base (feeds are read far from the site). */
+const char *gz_feed_absolute_html(struct gz_arena *a, const char *base, const char *html);
+/* The feed of the list at seg[0..n): the site (n == 0), "tag/SLUG",
+ * "author/SLUG" or a section's path. False when there is no such list. */
+bool gz_page_feed(struct gz_page *p, enum gz_feed_format format, char **seg, size_t n);
+
+/* ---- sitemaps and robots.txt (sitemaps.c) ------------------------------- */
+
+/* URLs per sitemap file: 50,000 by the protocol; tests lower it. */
+extern size_t gz_sitemap_max_urls;
+void gz_page_robots(struct gz_page *p);
+void gz_page_sitemap_index(struct gz_page *p);
+void gz_page_news_sitemap(struct gz_page *p);
+/* /sitemaps/NAME; false when there is no such sitemap. */
+bool gz_page_sitemap(struct gz_page *p, const char *name);
+
+/* ---- search and archives (search.c, archive.c) -------------------------- */
+
+void gz_page_search(struct gz_page *p);
+/* A search snippet as HTML: the text escaped, its marks made <mark>. */
+char *gz_view_snippet(struct gz_arena *a, const char *snippet);
+void gz_page_archive_index(struct gz_page *p);
+/* /YYYY/ (month 0) and /YYYY/MM/. */
+void gz_page_archive(struct gz_page *p, int year, int month);
+
+/* ---- metadata: OpenGraph, Twitter card, JSON-LD (meta.c) ----------------- */
+
+/* Sets meta_html of the page from its layout values and p->article. */
+void gz_page_meta(struct gz_page *p);
+/* JSON text made safe inside <script type="application/ld+json">: every
+ * <, > and & becomes a \u escape, so no "</script>" or "<!--" can end or
+ * bend the element. */
+void gz_json_script_safe(struct gz_buf *out, const char *json, size_t n);
 
 #endif

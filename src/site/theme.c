@@ -62,9 +62,7 @@ read_file(const char *site_dir, const struct gz_embedded_file *f, char **data, s
 static void
 fingerprint(const char *data, size_t len, char out[11])
 {
-        uint64_t h = 1469598103934665603ull;
-        for (size_t i = 0; i < len; i++)
-                h = (h ^ (unsigned char)data[i]) * 1099511628211ull;
+        uint64_t h = gz_hash64(data, len);
         static const char digits[] = "0123456789abcdefghijklmnopqrstuv";
         for (int i = 0; i < 10; i++)
                 out[i] = digits[(h >> (i * 5)) & 31];

@@ -310,6 +310,7 @@ gz_page_layout(struct gz_page *p, const char *title, const char *description, co
 {
         struct gz_val *root = p->root = gz_val_obj(p->a);
         const struct gz_settings *set = p->settings;
+        p->title = title;
         gz_obj_set_str(root, "lang", p->lang->code);
         gz_obj_set_str(root, "dir", gz_lang_dir(p->lang->code));
         struct gz_val *site = gz_val_obj(p->a);
@@ -358,19 +359,6 @@ gz_page_layout(struct gz_page *p, const char *title, const char *description, co
         gz_obj_set_bool(root, "has_pages", pages->u.list.count > 0);
 }
 
-/* A strong ETag from the body; conditional requests are answered by the
- * caller (the cache, or gz_http_conditional without one). */
-static void
-validators(struct gz_page *p)
-{
-        uint64_t h = 1469598103934665603ull;
-        const unsigned char *b = (const unsigned char *)p->resp->body;
-        for (size_t i = 0; i < p->resp->body_len; i++)
-                h = (h ^ b[i]) * 1099511628211ull;
-        gz_resp_header(p->resp, "ETag",
-                       gz_arena_printf(p->a, "\"%016llx\"", (unsigned long long)h));
-}
-
 void
 gz_page_render(struct gz_page *p, const char *name, int status)
 {
@@ -378,19 +366,38 @@ gz_page_render(struct gz_page *p, const char *name, int status)
         gz_buf_init(&out, p->a);
         gz_buf_reserve(&out, 32 * 1024);
         struct gz_error err;
+        if (status == 200)
+                gz_page_meta(p);
         if (gz_tpl_render(p->site->theme.templates, name, p->root, &out, &err) != GZ_OK) {
                 gz_errorf("site: template %s: %s", name, err.msg);
                 gz_resp_text(p->resp, 500, NULL);
                 return;
         }
-        gz_resp_body(p->resp, status, "text/html; charset=utf-8", out.data, out.len);
-        /* Readers revalidate every time; a 304 costs almost nothing. */
-        gz_resp_header(p->resp, "Cache-Control", status == 200 ? "public, no-cache" : "no-store");
         if (status == 200) {
-                validators(p);
-                if (p->deps != NULL) {
-                        p->deps->cacheable = true;
-                        p->deps->expires = gz_tz_next_midnight(p->settings->timezone, p->req->now);
-                }
+                gz_page_send(p, "text/html; charset=utf-8", out.data, out.len, 0);
+                return;
+        }
+        gz_resp_body(p->resp, status, "text/html; charset=utf-8", out.data, out.len);
+        gz_resp_header(p->resp, "Cache-Control", "no-store");
+}
+
+/* A 200 answer that caches can keep: readers revalidate every time (a 304
+ * costs almost nothing) against a strong ETag of the body, and the cache
+ * keeps it until midnight in the site's zone (the date bar) or expires,
+ * whichever comes first. Conditional requests are the caller's business
+ * (the cache, or gz_http_conditional without one). */
+void
+gz_page_send(struct gz_page *p, const char *content_type, const char *body, size_t len,
+             gz_time expires)
+{
+        gz_resp_body(p->resp, 200, content_type, body, len);
+        gz_resp_header(p->resp, "Cache-Control", "public, no-cache");
+        gz_resp_header(
+            p->resp, "ETag",
+            gz_arena_printf(p->a, "\"%016llx\"", (unsigned long long)gz_hash64(body, len)));
+        if (p->deps != NULL) {
+                gz_time midnight = gz_tz_next_midnight(p->settings->timezone, p->req->now);
+                p->deps->cacheable = true;
+                p->deps->expires = expires > 0 && expires < midnight ? expires : midnight;
         }
 }

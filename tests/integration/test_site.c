@@ -226,7 +226,8 @@ tag_author_and_static_pages(void **state)
         has(&r, "<p class=\"kicker\">Organization</p>");
         has(&r, "<div class=\"author-photo\"><picture>");
         has(&r, "<p class=\"bio\">");
-        lacks(&r, "@"); /* no email of anybody */
+        lacks(&r, "mailto:"); /* no email of anybody (JSON-LD's "@type" is fine) */
+        lacks(&r, "@example.org");
         gz_test_resp_free(&r);
         free(org);
 
