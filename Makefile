@@ -7,7 +7,7 @@ Q        := $(if $(filter 1,$(V)),,@)
 CC       ?= gcc
 SANITIZE ?=
 PKGS     := libmicrohttpd sqlite3 md4c gumbo libsodium vips jansson libqrencode icu-uc icu-i18n \
-            libxml-2.0 zlib libbrotlienc libbrotlidec libcrypto libseccomp libwebpmux libwebp
+            libxml-2.0 zlib libbrotlienc libbrotlidec libcrypto libseccomp libwebpmux libwebp libarchive
 TEST_PKGS := cmocka libcurl
 
 OPT      ?= -O2
@@ -35,6 +35,9 @@ INTEG_BIN := $(INTEG_SRC:tests/%.c=$(BUILD)/tests/%)
 TLIB_SRC := $(shell find tests/lib -name '*.c' 2>/dev/null | sort)
 TLIB_OBJ := $(TLIB_SRC:%.c=$(BUILD)/%.o)
 TEST_LIBS := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+
+# Keep intermediate objects (the test library) between runs.
+.SECONDARY:
 
 .PHONY: all deps run test test-only lint format fuzz bench clean tests print-libs print-cflags
 

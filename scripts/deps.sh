@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 
 build_pkgs="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libmd4c-dev libgumbo-dev
 libsodium-dev libvips-dev libjansson-dev libqrencode-dev libicu-dev libxml2-dev zlib1g-dev
-libbrotli-dev libssl-dev libseccomp-dev libwebp-dev"
+libbrotli-dev libssl-dev libseccomp-dev libwebp-dev libarchive-dev"
 test_pkgs="clang libclang-rt-14-dev libcmocka-dev libcurl4-openssl-dev curl python3
-python3-feedparser chromium nginx-light nodejs npm"
+python3-feedparser chromium nginx-light openssl"
 
 want="$build_pkgs"
 case "${1:-}" in --test) want="$build_pkgs $test_pkgs" ;; esac
@@ -18,6 +18,11 @@ missing=""
 for p in $want; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
+# Node.js may come from elsewhere than Debian: only its absence needs Debian's.
+case "${1:-}" in --test)
+        command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+        command -v npm >/dev/null 2>&1 || missing="$missing npm" ;;
+esac
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -14,10 +14,11 @@ for a in "$@"; do
         case "$a" in --tap) tap=1 ;; *) only+=("$a") ;; esac
 done
 out=build-fuzz
+mkdir -p $out
 flags="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer"
 if ! make --no-print-directory -s BUILD=$out CC=clang OPT=-O1 SANITIZE="$flags" \
-        $out/libgazette.a >$out.log 2>&1; then
-        cat $out.log
+        $out/libgazette.a >$out/build.log 2>&1; then
+        cat $out/build.log
         [ $tap = 1 ] && echo "not ok 1 - fuzz: the sanitized library did not build"
         exit 1
 fi

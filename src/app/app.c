@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../admin/admin.h"
 #include "../cache/cache.h"
 #include "app.h"
 
@@ -17,6 +18,11 @@ struct gz_app {
         struct gz_content content;
         struct gz_site *site;
         struct gz_cache *cache; /* NULL when turned off */
+        struct gz_admin *admin;
+        /* Per client address: sign-in attempts, and searches the cache
+         * cannot answer (each one is real work). */
+        struct gz_ratelimit *login_limit;
+        struct gz_ratelimit *search_limit;
         struct gz_http_server *http;
         FILE *access_log;
         bool own_log;
@@ -64,6 +70,13 @@ cacheable_request(const struct gz_req *req)
                strcmp(req->path, "/healthz") != 0;
 }
 
+static bool
+is_search(const char *path)
+{
+        size_t n = strlen(path);
+        return n >= 7 && strcmp(path + n - 7, "/search") == 0;
+}
+
 /* Public pages: from the cache, or rendered once and stored with what they
  * show. */
 static void
@@ -72,6 +85,9 @@ public_page(struct gz_app *app, struct gz_req *req, struct gz_resp *resp)
         const char *key =
             app->cache && cacheable_request(req) ? gz_cache_key(req->arena, req) : NULL;
         if (key == NULL) {
+                if (app->search_limit && is_search(req->path) &&
+                    !gz_ratelimit_allow(app->search_limit, req, resp))
+                        return;
                 gz_site_handle(app->site, req, resp, NULL);
                 gz_http_conditional(req, resp);
                 return;
@@ -81,6 +97,11 @@ public_page(struct gz_app *app, struct gz_req *req, struct gz_resp *resp)
         if (e != NULL) {
                 gz_cache_respond(e, req, resp);
                 gz_cache_release(e);
+                return;
+        }
+        if (app->search_limit && is_search(req->path) &&
+            !gz_ratelimit_allow(app->search_limit, req, resp)) {
+                gz_cache_abandon(app->cache, &claim);
                 return;
         }
         struct gz_deps deps = {.arena = req->arena};
@@ -95,21 +116,56 @@ public_page(struct gz_app *app, struct gz_req *req, struct gz_resp *resp)
         gz_cache_release(e);
 }
 
+static bool
+is_admin(const char *path)
+{
+        return strncmp(path, "/admin", 6) == 0 && (path[6] == '\0' || path[6] == '/');
+}
+
+/* Health, with the cache's counters (nothing secret: what a load balancer
+ * and an operator want to see). */
+static void
+health(struct gz_app *app, struct gz_req *req, struct gz_resp *resp)
+{
+        struct gz_cache_stats st = {0};
+        if (app->cache != NULL)
+                gz_cache_stats(app->cache, &st);
+        char *body = gz_arena_printf(
+            req->arena,
+            "ok\ncache entries %zu bytes %zu budget %zu hits %llu misses %llu fills %llu "
+            "evictions %llu invalidated %llu\n",
+            st.entries, st.bytes, st.budget, (unsigned long long)st.hits,
+            (unsigned long long)st.misses, (unsigned long long)st.fills,
+            (unsigned long long)st.evictions, (unsigned long long)st.invalidated);
+        gz_resp_body(resp, 200, "text/plain; charset=utf-8", body, strlen(body));
+        gz_resp_header(resp, "Cache-Control", "no-store");
+}
+
 static void
 handle(void *ctx, struct gz_req *req, struct gz_resp *resp)
 {
         struct gz_app *app = ctx;
-        public_page(app, req, resp);
+        if (strcmp(req->path, "/healthz") == 0)
+                health(app, req, resp);
+        else if (is_admin(req->path)) {
+                if (app->login_limit && req->method == GZ_POST &&
+                    strcmp(req->path, "/admin/login") == 0 &&
+                    !gz_ratelimit_allow(app->login_limit, req, resp))
+                        return;
+                gz_admin_handle(app->admin, req, resp);
+        } else
+                public_page(app, req, resp);
 }
 
 static size_t
 body_limit(void *ctx, enum gz_method method, const char *path)
 {
-        (void)ctx;
-        (void)path;
+        struct gz_app *app = ctx;
         if (method == GZ_GET || method == GZ_HEAD)
                 return 0;
-        return 1024 * 1024;
+        if (is_admin(path))
+                return gz_admin_body_limit(app->admin, method, path);
+        return 64 * 1024; /* the public site takes no bodies worth more */
 }
 
 /* ---- changes and the scheduler -------------------------------------------- */
@@ -132,10 +188,15 @@ list_deps(struct gz_arena *a, const struct gz_section_tree *tree, const struct g
         size_t depth = gz_tree_chain(tree, r->section_id, chain, 16);
         for (size_t i = 0; i < depth; i++)
                 ADD("sec:%lld", (long long)chain[i]->id);
-        ADD("rel-sec:%lld", (long long)r->section_id);
+        /* Related boxes list earlier articles only: an article published
+         * just now is in none of them, an older one may be in later ones. */
+        bool in_related_boxes = r->published_at < gz_now() - 60;
+        if (in_related_boxes)
+                ADD("rel-sec:%lld", (long long)r->section_id);
         for (size_t i = 0; i < r->tag_count; i++) {
                 ADD("tag-list:%lld", (long long)r->tag_ids[i]);
-                ADD("rel-tag:%lld", (long long)r->tag_ids[i]);
+                if (in_related_boxes)
+                        ADD("rel-tag:%lld", (long long)r->tag_ids[i]);
         }
         for (size_t i = 0; i < r->author_count; i++)
                 ADD("author-list:%lld", (long long)r->author_ids[i]);
@@ -296,6 +357,26 @@ gz_app_start(const struct gz_app_options *opt, struct gz_app **out, struct gz_er
                 goto fail;
         if (opt->cache_bytes > 0)
                 app->cache = gz_cache_new(opt->cache_bytes);
+        /* N a minute: N at once, then one every 60/N seconds. */
+        if (opt->login_rate > 0) {
+                struct gz_ratelimit_config login = {.burst = opt->login_rate,
+                                                    .interval_ms = 60000 / opt->login_rate,
+                                                    .max_clients = 4096};
+                app->login_limit = gz_ratelimit_new(&login);
+        }
+        if (opt->search_rate > 0) {
+                struct gz_ratelimit_config search = {.burst = opt->search_rate,
+                                                     .interval_ms = 60000 / opt->search_rate,
+                                                     .max_clients = 16384};
+                app->search_limit = gz_ratelimit_new(&search);
+        }
+        struct gz_admin_options ao = {.store = app->store,
+                                      .content = &app->content,
+                                      .site = app->site,
+                                      .site_dir = app->dir,
+                                      .worker_exe = opt->worker_exe};
+        if ((e = gz_admin_open(&ao, &app->admin, err)) != GZ_OK)
+                goto fail;
 
         if (opt->access_log != NULL && strcmp(opt->access_log, "off") != 0) {
                 if (strcmp(opt->access_log, "-") == 0) {
@@ -369,6 +450,9 @@ gz_app_stop(struct gz_app *app)
                 pthread_join(app->scheduler, NULL);
         }
         gz_http_stop(app->http);
+        gz_admin_close(app->admin);
+        gz_ratelimit_free(app->login_limit);
+        gz_ratelimit_free(app->search_limit);
         gz_cache_free(app->cache);
         gz_site_close(app->site);
         gz_store_close(app->store);

@@ -29,5 +29,9 @@ int gz_cmd_init(int argc, char **argv);
 int gz_cmd_serve(int argc, char **argv);
 int gz_cmd_check(int argc, char **argv);
 int gz_cmd_settings(int argc, char **argv);
+int gz_cmd_backup(int argc, char **argv);
+int gz_cmd_restore(int argc, char **argv);
+int gz_cmd_export(int argc, char **argv);
+int gz_cmd_user(int argc, char **argv);
 
 #endif

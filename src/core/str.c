@@ -1,5 +1,6 @@
 /* Slices of untrusted bytes, integer parsing, UTF-8 checks. */
 #include <string.h>
+#include <zlib.h>
 
 #include "core.h"
 
@@ -143,4 +144,13 @@ gz_hex(const unsigned char *bytes, size_t n, char *out)
                 out[2 * i + 1] = digits[bytes[i] & 15];
         }
         out[2 * n] = '\0';
+}
+
+uint64_t
+gz_hash64(const void *data, size_t n)
+{
+        uLong crc = crc32_z(0L, Z_NULL, 0), adler = adler32_z(1L, Z_NULL, 0);
+        crc = crc32_z(crc, data, n);
+        adler = adler32_z(adler, data, n);
+        return ((uint64_t)crc << 32) | (uint64_t)(adler & 0xffffffffu);
 }

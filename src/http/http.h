@@ -108,8 +108,11 @@ struct gz_form_field *gz_http_parse_urlencoded(struct gz_arena *a, const char *s
 /* ---- responses ------------------------------------------------------- */
 
 void gz_resp_init(struct gz_resp *resp);
-/* Adds a header; name and value must outlive the request (arena or static). */
+/* Sets a header (replacing one of the same name); name and value must
+ * outlive the request (arena or static). */
 void gz_resp_header(struct gz_resp *resp, const char *name, const char *value);
+/* Adds a header even if one of that name exists (Set-Cookie). */
+void gz_resp_add_header(struct gz_resp *resp, const char *name, const char *value);
 const char *gz_resp_get_header(const struct gz_resp *resp, const char *name);
 void gz_resp_body(struct gz_resp *resp, int status, const char *content_type, const char *body,
                   size_t len);
@@ -171,5 +174,36 @@ int gz_http_port(const struct gz_http_server *s);
 void gz_http_stop(struct gz_http_server *s);
 /* Binds a listening socket (before dropping privileges). */
 int gz_http_listen(const char *address, int port, struct gz_error *err);
+
+/* ---- rate limiting ----------------------------------------------------- */
+
+/* A token bucket per client: each key (a client address) holds at most
+ * burst tokens and earns one every interval_ms; a request spends one. The
+ * table has a fixed number of entries, so an attacker with many addresses
+ * can only evict other entries (which then start again with a full bucket),
+ * never exhaust memory. IPv6 addresses count per /64, the block one
+ * subscriber usually gets. Thread-safe. */
+struct gz_ratelimit_config {
+        unsigned burst;       /* tokens a new or rested client has; at least 1 */
+        unsigned interval_ms; /* time to earn one token back; at least 1 */
+        size_t max_clients;   /* entries in the table (rounded up to a multiple of 8) */
+        /* The clock, for tests; NULL uses gz_monotonic_ms(). */
+        int64_t (*now_ms)(void *clock_ctx);
+        void *clock_ctx;
+};
+
+struct gz_ratelimit;
+
+struct gz_ratelimit *gz_ratelimit_new(const struct gz_ratelimit_config *cfg);
+void gz_ratelimit_free(struct gz_ratelimit *rl);
+/* Spends a token of key (an address, or any other string such as an account
+ * name). True when allowed; when refused, *retry_after_s (if not NULL) says
+ * in how many whole seconds a token will be there (at least 1). */
+bool gz_ratelimit_take(struct gz_ratelimit *rl, const char *key, unsigned *retry_after_s);
+/* Entries in use, for tests and statistics. */
+size_t gz_ratelimit_count(struct gz_ratelimit *rl);
+/* Spends a token of the request's client address; when refused, answers
+ * 429 Too Many Requests with Retry-After and returns false. */
+bool gz_ratelimit_allow(struct gz_ratelimit *rl, const struct gz_req *req, struct gz_resp *resp);
 
 #endif

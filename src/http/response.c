@@ -28,6 +28,12 @@ gz_resp_header(struct gz_resp *resp, const char *name, const char *value)
                         return;
                 }
         }
+        gz_resp_add_header(resp, name, value);
+}
+
+void
+gz_resp_add_header(struct gz_resp *resp, const char *name, const char *value)
+{
         if (resp->header_count == GZ_RESP_MAX_HEADERS) {
                 gz_warn("http: too many response headers, dropped %s", name);
                 return;

@@ -13,6 +13,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -155,15 +156,49 @@ conn_watch(struct MHD_Connection *connection)
 /* ---- per-request state ------------------------------------------------ */
 
 /* Arenas are reused per thread: a request lives on one connection, and a
- * connection on one thread of the pool. */
-static _Thread_local struct gz_arena *spare_arenas[8];
-static _Thread_local size_t spare_count;
+ * connection on one thread of the pool. A thread's spares are freed when
+ * the thread ends. */
+struct spares {
+        struct gz_arena *arenas[8];
+        size_t count;
+};
+
+static pthread_key_t spares_key;
+static pthread_once_t spares_once = PTHREAD_ONCE_INIT;
+
+static void
+spares_free(void *p)
+{
+        struct spares *sp = p;
+        for (size_t i = 0; i < sp->count; i++)
+                gz_arena_free(sp->arenas[i]);
+        free(sp);
+}
+
+static void
+spares_init(void)
+{
+        pthread_key_create(&spares_key, spares_free);
+}
+
+static struct spares *
+thread_spares(void)
+{
+        pthread_once(&spares_once, spares_init);
+        struct spares *sp = pthread_getspecific(spares_key);
+        if (sp == NULL) {
+                sp = gz_xcalloc(1, sizeof(*sp));
+                pthread_setspecific(spares_key, sp);
+        }
+        return sp;
+}
 
 static struct gz_arena *
 arena_get(void)
 {
-        if (spare_count > 0)
-                return spare_arenas[--spare_count];
+        struct spares *sp = thread_spares();
+        if (sp->count > 0)
+                return sp->arenas[--sp->count];
         return gz_arena_new(32 * 1024);
 }
 
@@ -171,9 +206,10 @@ static void
 arena_put(struct gz_arena *a)
 {
         /* Keep only arenas that stayed small, so one huge page does not pin memory. */
-        if (spare_count < GZ_ARRAY_LEN(spare_arenas) && gz_arena_used(a) < 1024 * 1024) {
+        struct spares *sp = thread_spares();
+        if (sp->count < GZ_ARRAY_LEN(sp->arenas) && gz_arena_used(a) < 1024 * 1024) {
                 gz_arena_reset(a);
-                spare_arenas[spare_count++] = a;
+                sp->arenas[sp->count++] = a;
         } else {
                 gz_arena_free(a);
         }
@@ -435,6 +471,118 @@ header_bytes(struct MHD_Connection *connection)
         return total;
 }
 
+/* ---- framing ------------------------------------------------------------ */
+
+/* What the library (0.9.75) lets through although RFC 9112 forbids it, and
+ * where a proxy in front and this server could disagree on where a request
+ * ends, so that bytes of one request's body are taken for the next request
+ * (request smuggling). */
+struct head_check {
+        unsigned content_length, transfer_encoding, host;
+        bool bad_field;
+};
+
+static bool
+is_tchar(unsigned char c)
+{
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               (c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+static enum MHD_Result
+check_field(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size, const char *value,
+            size_t value_size)
+{
+        struct head_check *c = cls;
+        (void)kind;
+        if (key_size == 0 || key == NULL || value == NULL || strlen(value) != value_size)
+                c->bad_field = true;
+        for (size_t i = 0; i < key_size && !c->bad_field; i++)
+                if (!is_tchar((unsigned char)key[i]))
+                        c->bad_field = true;
+        for (size_t i = 0; i < value_size && !c->bad_field; i++) {
+                unsigned char ch = (unsigned char)value[i];
+                if ((ch < 0x20 && ch != '\t') || ch == 0x7f)
+                        c->bad_field = true;
+        }
+        if (c->bad_field)
+                return MHD_NO;
+        if (strcasecmp(key, "Content-Length") == 0)
+                c->content_length++;
+        else if (strcasecmp(key, "Transfer-Encoding") == 0)
+                c->transfer_encoding++;
+        else if (strcasecmp(key, "Host") == 0)
+                c->host++;
+        return MHD_YES;
+}
+
+/* The status a request's head earns when its framing cannot be trusted, or
+ * 0. Such a request is answered at once and its connection closed, since
+ * where its body ends is exactly what is in doubt. */
+static int
+framing_status(struct MHD_Connection *connection, const char *method, const char *raw_uri,
+               const char **message)
+{
+        for (const char *p = method; *p; p++) {
+                if (!is_tchar((unsigned char)*p)) {
+                        *message = "Bad request: the method is not a token.";
+                        return 400;
+                }
+        }
+        for (const char *p = raw_uri; *p; p++) {
+                if ((unsigned char)*p <= 0x20 || *p == 0x7f) {
+                        *message = "Bad request: control characters in the address.";
+                        return 400;
+                }
+        }
+        struct head_check c = {0};
+        MHD_get_connection_values_n(connection, MHD_HEADER_KIND, check_field, &c);
+        if (c.bad_field) {
+                *message = "Bad request: a malformed header field.";
+                return 400;
+        }
+        if (c.content_length > 1 || c.transfer_encoding > 1 || c.host > 1) {
+                *message = "Bad request: a repeated Content-Length, Transfer-Encoding or Host.";
+                return 400;
+        }
+        /* RFC 9112 3.2: a Host that is not a host[:port] is refused, so that
+         * no page, log line or link is ever built from one. */
+        const char *host = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Host");
+        for (const char *p = host; p != NULL && *p; p++) {
+                unsigned char ch = (unsigned char)*p;
+                if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                      (ch >= '0' && ch <= '9') || strchr("-._~%!$&'()*+,;=:[]", ch) != NULL)) {
+                        *message = "Bad request: the Host field is not a host name.";
+                        return 400;
+                }
+        }
+        const char *te =
+            MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Transfer-Encoding");
+        if (te == NULL)
+                return 0;
+        if (c.content_length > 0) {
+                *message = "Bad request: both Content-Length and Transfer-Encoding.";
+                return 400;
+        }
+        if (strcasecmp(te, "chunked") == 0)
+                return 0;
+        /* RFC 9112 6.3: chunked not last means the length is unknowable (400);
+         * another coding before it is one this server does not know (501). */
+        const char *last = strrchr(te, ',');
+        last = last ? last + 1 : te;
+        while (*last == ' ' || *last == '\t')
+                last++;
+        size_t n = strlen(last);
+        while (n > 0 && (last[n - 1] == ' ' || last[n - 1] == '\t'))
+                n--;
+        if (n == 7 && strncasecmp(last, "chunked", 7) == 0) {
+                *message = "Only the chunked transfer coding is supported.";
+                return 501;
+        }
+        *message = "Bad request: the transfer coding does not end with chunked.";
+        return 400;
+}
+
 static void
 dispatch(struct gz_http_server *s, struct gz_http_conn *hc, struct gz_resp *resp)
 {
@@ -483,6 +631,10 @@ on_request(void *cls, struct MHD_Connection *connection, const char *url, const 
                         return MHD_YES;
                 }
                 req->path = path;
+                const char *framing_message = NULL;
+                int framing = framing_status(connection, method, hc->raw_uri, &framing_message);
+                if (framing != 0)
+                        return queue_error(hc, framing, framing_message);
                 if (strlen(hc->raw_uri) + header_bytes(connection) > s->cfg.max_header_bytes) {
                         hc->early_status = 431;
                         hc->early_message = "Request header fields too large.";

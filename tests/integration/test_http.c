@@ -90,8 +90,8 @@ malformed_requests_get_400_or_a_closed_connection(void **state)
             "GET / HTTP/9.9\r\nHost: x\r\n\r\n",
             "GET / HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n",
             "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello",
-            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
-            "chunked\r\n\r\nZZZ\r\nxx\r\n0\r\n\r\n",
+            ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+             "chunked\r\n\r\nZZZ\r\nxx\r\n0\r\n\r\n"),
             "GET /%00 HTTP/1.1\r\nHost: x\r\n\r\n",
             "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n",
             "GET /\xff\xfe HTTP/1.1\r\nHost: x\r\n\r\n",
@@ -152,6 +152,47 @@ slow_heads_are_cut_off_at_the_deadline(void **state)
         close(fd);
         assert_true(closed);
         assert_true(time(NULL) - start <= 8);
+        still_serving();
+}
+
+static void
+sign_in_and_search_are_rate_limited_per_address(void **state)
+{
+        (void)state;
+        /* This server runs with the default limits: 10 sign-ins and 60
+         * uncached searches a minute per address. */
+        const char *headers[] = {"Content-Type: application/x-www-form-urlencoded",
+                                 "Origin: http://127.0.0.1", NULL};
+        const char body[] = "email=x%40example.org&password=whatever";
+        int limited = 0;
+        const char *retry = NULL;
+        for (int i = 0; i < 12; i++) {
+                struct gz_test_resp r;
+                gz_test_request(&server, "POST", "/admin/login", headers, body, strlen(body), &r);
+                if (r.status == 429) {
+                        limited++;
+                        retry = gz_test_header(&r, "Retry-After");
+                        assert_non_null(retry);
+                        assert_true(atoi(retry) >= 1);
+                }
+                gz_test_resp_free(&r);
+        }
+        assert_int_equal(limited, 2);
+        int searches_limited = 0;
+        for (int i = 0; i < 65; i++) {
+                char path[64];
+                snprintf(path, sizeof(path), "/search?q=word%d", i);
+                struct gz_test_resp r;
+                gz_test_get(&server, path, &r);
+                searches_limited += r.status == 429;
+                gz_test_resp_free(&r);
+        }
+        assert_int_equal(searches_limited, 5);
+        /* The same search again comes from the cache: no limit applies. */
+        struct gz_test_resp r;
+        gz_test_get(&server, "/search?q=word1", &r);
+        assert_int_equal(r.status, 200);
+        gz_test_resp_free(&r);
         still_serving();
 }
 
@@ -237,6 +278,7 @@ main(void)
             cmocka_unit_test(malformed_requests_get_400_or_a_closed_connection),
             cmocka_unit_test(keep_alive_answers_pipelined_requests),
             cmocka_unit_test(slow_heads_are_cut_off_at_the_deadline),
+            cmocka_unit_test(sign_in_and_search_are_rate_limited_per_address),
             cmocka_unit_test(bad_command_lines_fail_clearly),
             cmocka_unit_test(a_corrupt_database_gives_a_one_line_error),
         };

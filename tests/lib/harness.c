@@ -145,7 +145,9 @@ gz_test_server_start(struct gz_test_server *s, const char *dir, const char *extr
                 close(out[0]);
                 char cmd[2048];
                 snprintf(cmd, sizeof(cmd), "exec '%s' serve '%s' --listen 127.0.0.1:0 %s",
-                         gz_test_bin(), dir, extra_args ? extra_args : "--access-log off");
+                         gz_test_bin(), dir,
+                         extra_args ? extra_args
+                                    : "--access-log off --login-rate 0 --search-rate 0");
                 execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
                 _exit(127);
         }
