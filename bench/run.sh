@@ -116,19 +116,20 @@ fi
 export_files=$(grep -c . "$WORK/export/.gazette-export")
 export_files=$((export_files - 1))
 
-nginx_conf() { # port root pidname
-        local load="" br=""
+nginx_conf() { # port root pidname [open_file_cache]
+        local load="" br="" ofc=""
+        [ "${4:-}" = cache ] && ofc="open_file_cache max=50000 inactive=60s;"
         if [ -f "$brotli_mod" ]; then
                 load="load_module $brotli_mod;"
                 br="brotli_static on;"
         fi
         sed -e "s|@WORK@|$WORK|g" -e "s|@ROOT@|$2|g" -e "s|@PORT@|$1|g" \
-                -e "s|@LOAD_BROTLI@|$load|" -e "s|@BROTLI@|$br|" \
+                -e "s|@LOAD_BROTLI@|$load|" -e "s|@BROTLI@|$br|" -e "s|@OPEN_FILE_CACHE@|$ofc|" \
                 -e "s|$WORK/nginx.pid|$WORK/$3.pid|" bench/nginx.conf >"$WORK/$3.conf"
         /usr/sbin/nginx -c "$WORK/$3.conf" -p "$WORK"
         until curl -s -o /dev/null "http://127.0.0.1:$1/"; do sleep 0.05; done
 }
-nginx_conf "$NGX_PORT" "$WORK/export" nginx
+nginx_conf "$NGX_PORT" "$WORK/export" nginx cache
 
 # ---- wrk --------------------------------------------------------------------------------
 # run NAME URL CONNECTIONS ENCODING [wrk args]: appends "NAME RPS P50 P99 STATUS" to raw.
