@@ -10,6 +10,7 @@
 
 #include "../admin/admin.h"
 #include "../cache/cache.h"
+#include "../export/export.h"
 #include "app.h"
 
 struct gz_app {
@@ -17,7 +18,8 @@ struct gz_app {
         struct gz_store *store;
         struct gz_content content;
         struct gz_site *site;
-        struct gz_cache *cache; /* NULL when turned off */
+        struct gz_cache *cache;      /* NULL when turned off */
+        struct gz_live_export *live; /* NULL without --live-export */
         struct gz_admin *admin;
         /* Per client address: sign-in attempts, and searches the cache
          * cannot answer (each one is real work). */
@@ -287,6 +289,8 @@ on_change(void *ctx, const struct gz_change *change)
         if (change->kind == GZ_CHANGE_SECTIONS || change->kind == GZ_CHANGE_SETTINGS)
                 gz_site_reload(app->site, NULL);
         invalidate(app, change);
+        /* The files before the change returns, as the cache's pages. */
+        gz_live_export_change(app->live, change);
         /* A newly scheduled article may be due before the timer's wake-up. */
         pthread_mutex_lock(&app->sched_lock);
         pthread_cond_signal(&app->sched_wake);
@@ -357,6 +361,16 @@ gz_app_start(const struct gz_app_options *opt, struct gz_app **out, struct gz_er
                 goto fail;
         if (opt->cache_bytes > 0)
                 app->cache = gz_cache_new(opt->cache_bytes);
+        /* Before the server answers, so that no change is missed: the first
+         * pass renders every address (only changed files are written). */
+        if (opt->live_export != NULL) {
+                gz_info("live export: bringing %s up to date", opt->live_export);
+                app->live = gz_live_export_start(app->site, app->store, opt->live_export, err);
+                if (app->live == NULL) {
+                        e = err->code;
+                        goto fail;
+                }
+        }
         /* N a minute: N at once, then one every 60/N seconds. */
         if (opt->login_rate > 0) {
                 struct gz_ratelimit_config login = {.burst = opt->login_rate,
@@ -450,6 +464,7 @@ gz_app_stop(struct gz_app *app)
                 pthread_join(app->scheduler, NULL);
         }
         gz_http_stop(app->http);
+        gz_live_export_stop(app->live);
         gz_admin_close(app->admin);
         gz_ratelimit_free(app->login_limit);
         gz_ratelimit_free(app->search_limit);

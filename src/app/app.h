@@ -19,10 +19,11 @@ struct gz_app_options {
         unsigned per_ip_limit;
         unsigned head_timeout_s; /* 0: the default */
         unsigned idle_timeout_s;
-        int listen_fd;          /* >= 0: already bound */
-        const char *worker_exe; /* this program, for the image worker */
-        unsigned login_rate;    /* sign-in attempts a minute per address; 0: no limit */
-        unsigned search_rate;   /* uncached searches a minute per address; 0: no limit */
+        int listen_fd;           /* >= 0: already bound */
+        const char *worker_exe;  /* this program, for the image worker */
+        unsigned login_rate;     /* sign-in attempts a minute per address; 0: no limit */
+        unsigned search_rate;    /* uncached searches a minute per address; 0: no limit */
+        const char *live_export; /* a folder kept current as a static export; NULL: none */
 };
 
 struct gz_app;

@@ -26,6 +26,7 @@ gz_cmd_serve(int argc, char **argv)
             {"no-sandbox", no_argument, NULL, 'S'},
             {"login-rate", required_argument, NULL, 'L'},
             {"search-rate", required_argument, NULL, 'R'},
+            {"live-export", required_argument, NULL, 'E'},
             {NULL, 0, NULL, 0},
         };
         struct gz_app_options opt = {.listen = "127.0.0.1:8080",
@@ -92,6 +93,9 @@ gz_cmd_serve(int argc, char **argv)
                 case 'S':
                         sandbox = false;
                         break;
+                case 'E':
+                        opt.live_export = optarg;
+                        break;
                 case ':':
                         return gz_cli_fail("serve", "%s needs a value", argv[optind - 1]);
                 default:
@@ -128,6 +132,11 @@ gz_cmd_serve(int argc, char **argv)
                 return 1;
         }
         gz_store_close(probe);
+        /* The export folder exists before the sandbox names it. */
+        if (opt.live_export != NULL && gz_mkdirs(opt.live_export, 0755, &err) != GZ_OK) {
+                close(opt.listen_fd);
+                return gz_cli_fail("serve", "--live-export: %s", err.msg);
+        }
         char *log_path = NULL;
         if (access_log == NULL) {
                 if (asprintf(&log_path, "%s/logs/access.log", opt.dir) < 0)
@@ -151,8 +160,11 @@ gz_cmd_serve(int argc, char **argv)
                 bool to_file =
                     strcmp(opt.access_log, "-") != 0 && strcmp(opt.access_log, "off") != 0;
                 const char *const logs[] = {to_file ? opt.access_log : NULL, NULL};
-                struct gz_sandbox_paths paths = {
-                    .site_dir = opt.dir, .exe = opt.worker_exe, .write_files = logs};
+                const char *const dirs[] = {opt.live_export, NULL};
+                struct gz_sandbox_paths paths = {.site_dir = opt.dir,
+                                                 .exe = opt.worker_exe,
+                                                 .write_files = logs,
+                                                 .write_dirs = dirs};
                 bool landlocked = false;
                 if (gz_sandbox_landlock(&paths, &landlocked, &err) != GZ_OK) {
                         free(log_path);

@@ -39,6 +39,9 @@ const struct gz_cli_command gz_cli_commands[] = {
      "                         0 for no limit); more get 429 with Retry-After\n"
      "  --search-rate N        searches a minute per address the cache cannot answer\n"
      "                         (default 60; 0 for no limit)\n"
+     "  --live-export OUTDIR   keep OUTDIR a current static export of the site (see\n"
+     "                         gazette export and docs/deploy.md): every change rewrites\n"
+     "                         its files before it returns\n"
      "  --user NAME            started as root: bind the port, then run as NAME\n"
      "  --no-sandbox           no Landlock and no seccomp filter (see docs/security.md)\n"
      "  -h, --help             this help\n",
