@@ -123,8 +123,8 @@ size_t gz_utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Length in bytes of the longest prefix of at most max_chars code points. */
 size_t gz_utf8_prefix(const char *s, size_t n, size_t max_chars);
 
-/* A fast 64-bit checksum for ETags and fingerprints (not for security):
- * zlib's CRC-32 and Adler-32 side by side. */
+/* A fast 64-bit hash for ETags, fingerprints and hash tables (not for
+ * security): zlib's CRC-32 and Adler-32 side by side, then mixed. */
 uint64_t gz_hash64(const void *data, size_t n);
 
 /* Lowercase hexadecimal of n bytes into out (2n+1 bytes). */

@@ -152,5 +152,10 @@ gz_hash64(const void *data, size_t n)
         uLong crc = crc32_z(0L, Z_NULL, 0), adler = adler32_z(1L, Z_NULL, 0);
         crc = crc32_z(crc, data, n);
         adler = adler32_z(adler, data, n);
-        return ((uint64_t)crc << 32) | (uint64_t)(adler & 0xffffffffu);
+        uint64_t h = ((uint64_t)crc << 32) | (uint64_t)(adler & 0xffffffffu);
+        /* Adler's low bits are little more than a byte sum: mix them all
+         * (the splitmix64 finaliser) so any bits can index a table. */
+        h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+        h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
+        return h ^ (h >> 31);
 }

@@ -77,10 +77,7 @@ compressible(const char *file)
 static uint64_t
 hash_name(const char *s)
 {
-        uint64_t h = 1469598103934665603ull;
-        for (; *s; s++)
-                h = (h ^ (unsigned char)*s) * 1099511628211ull;
-        return h ^ (h >> 31);
+        return gz_hash64(s, strlen(s));
 }
 
 void

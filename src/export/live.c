@@ -355,10 +355,7 @@ out:
 static uint64_t
 address_hash(const char *s)
 {
-        uint64_t h = 1469598103934665603ull;
-        for (; *s; s++)
-                h = (h ^ (unsigned char)*s) * 1099511628211ull;
-        return h | 1; /* 0 marks a free slot */
+        return gz_hash64(s, strlen(s)) | 1; /* 0 marks a free slot */
 }
 
 /* Adds to the pending set; false when it was there. Under wake_lock. */
