@@ -1,55 +1,22 @@
-/* Publish-to-visible latency for `make bench`: keeps OUTDIR current with the
- * live exporter (as `gazette serve --live-export` does), publishes TRIALS new
- * articles, and after each save polls nginx (serving OUTDIR on PORT) until it
- * returns the new article and a home page that lists it. Prints one line per
- * trial: "publish SAVE_MS VISIBLE_MS HOME_MS RENDERED DEFERRED": the save (with
- * the synchronous rewrite), the article and the home page through nginx, the
- * pages rendered before the save returned, and those left to the background
- * thread (related boxes, pages 2 and beyond of lists); then "background_ms":
- * how long the background thread still worked after the last trial.
- * Usage: publish SITE_DIR OUTDIR PORT TRIALS */
-#include <curl/curl.h>
+/* Publish-to-visible latency for `make bench`, through the real server: an
+ * editor signs in to the admin of the Gazette on GZ_PORT and publishes
+ * TRIALS new articles with the "Publish" button's request. After each, it
+ * polls until the new article's page and a home page listing it answer:
+ * from Gazette itself, and, when NGINX_PORT is not 0, from nginx serving the
+ * folder `gazette serve --live-export` keeps current. Prints per trial:
+ * "publish SAVE_MS GZ_ARTICLE_MS GZ_HOME_MS NGX_ARTICLE_MS NGX_HOME_MS",
+ * each from the moment the publish request was sent (-1: not seen within
+ * 10 s; nginx's columns are -1 without nginx). Each article is unpublished
+ * again, so the site stays as it was.
+ * Usage: publish GZ_PORT NGINX_PORT EMAIL PASSWORD TRIALS
+ * Built with tests/lib (the integration tests' admin client). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "content/content.h"
-#include "export/export.h"
-#include "site/site.h"
-
-static struct gz_site *site;
-static struct gz_live_export *live;
-
-static void
-on_change(void *ctx, const struct gz_change *change)
-{
-        (void)ctx;
-        if (change->kind == GZ_CHANGE_SECTIONS || change->kind == GZ_CHANGE_SETTINGS)
-                gz_site_reload(site, NULL);
-        gz_live_export_change(live, change);
-}
-
-static size_t
-collect(char *p, size_t s, size_t n, void *u)
-{
-        gz_buf_put(u, p, s * n);
-        return s * n;
-}
-
-/* Status of a GET, with the body in *body. */
-static long
-get(CURL *c, const char *url, struct gz_buf *body)
-{
-        gz_buf_truncate(body, 0);
-        curl_easy_setopt(c, CURLOPT_URL, url);
-        curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
-        curl_easy_setopt(c, CURLOPT_WRITEDATA, body);
-        long status = 0;
-        if (curl_easy_perform(c) == CURLE_OK)
-                curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-        return status;
-}
+#include "lib/admin_client.h"
+#include "lib/harness.h"
 
 static double
 ms_since(const struct timespec *t0)
@@ -59,96 +26,118 @@ ms_since(const struct timespec *t0)
         return (double)(t.tv_sec - t0->tv_sec) * 1e3 + (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+/* The address of the link whose text is title in body ("" when none). */
+static void
+link_to(const char *body, const char *title, char *out, size_t size)
+{
+        out[0] = '\0';
+        const char *t = body ? strstr(body, title) : NULL;
+        if (t == NULL)
+                return;
+        const char *href = NULL;
+        for (const char *p = body; p < t; p++)
+                if (strncmp(p, "href=\"", 6) == 0)
+                        href = p + 6;
+        if (href == NULL)
+                return;
+        size_t n = strcspn(href, "\"");
+        if (n < size) {
+                memcpy(out, href, n);
+                out[n] = '\0';
+        }
+}
+
+/* Polls path on s until it answers 200 with title in it; ms since t0, or -1. */
+static double
+until_visible(const struct gz_test_server *s, const char *path, const char *title,
+              const struct timespec *t0, char *home_link, size_t link_size)
+{
+        while (ms_since(t0) < 10000) {
+                struct gz_test_resp r;
+                if (gz_test_get(s, path, &r) == 0 && r.status == 200 && r.body &&
+                    strstr(r.body, title) != NULL) {
+                        double ms = ms_since(t0);
+                        if (home_link != NULL)
+                                link_to(r.body, title, home_link, link_size);
+                        gz_test_resp_free(&r);
+                        return ms;
+                }
+                gz_test_resp_free(&r);
+        }
+        return -1;
+}
+
+static void
+server_at(struct gz_test_server *s, int port)
+{
+        memset(s, 0, sizeof(*s));
+        s->port = port;
+        snprintf(s->base, sizeof(s->base), "http://127.0.0.1:%d", port);
+}
+
 int
 main(int argc, char **argv)
 {
-        if (argc != 5) {
-                fprintf(stderr, "usage: publish SITE_DIR OUTDIR PORT TRIALS\n");
+        if (argc != 6) {
+                fprintf(stderr, "usage: publish GZ_PORT NGINX_PORT EMAIL PASSWORD TRIALS\n");
                 return 2;
         }
-        const char *dir = argv[1], *out = argv[2];
-        int port = atoi(argv[3]), trials = atoi(argv[4]);
-        char db[4096];
-        snprintf(db, sizeof(db), "%s/gazette.db", dir);
-        struct gz_store *store;
-        struct gz_error err;
-        if (gz_store_open(db, 0, &store, &err) != GZ_OK) {
-                fprintf(stderr, "%s\n", err.msg);
+        struct gz_test_server gazette, nginx;
+        server_at(&gazette, atoi(argv[1]));
+        server_at(&nginx, atoi(argv[2]));
+        bool with_nginx = nginx.port > 0;
+        int trials = atoi(argv[5]);
+        struct gz_admin_client c;
+        if (gz_admin_sign_in(&c, &gazette, argv[3], argv[4], NULL) != 303) {
+                fprintf(stderr, "publish: could not sign in as %s\n", argv[3]);
                 return 1;
         }
-        struct gz_site_options so = {.dir = dir, .store = store};
-        if (gz_site_open(&so, &site, &err) != GZ_OK) {
-                fprintf(stderr, "%s\n", err.msg);
-                return 1;
-        }
-        struct timespec t0;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        live = gz_live_export_start(site, store, out, &err);
-        if (live == NULL) {
-                fprintf(stderr, "%s\n", err.msg);
-                return 1;
-        }
-        printf("live_start_ms %.0f\n", ms_since(&t0));
-        fflush(stdout);
-        struct gz_content content = {
-            .store = store, .site_dir = dir, .on_change = on_change, .change_ctx = NULL};
-        curl_global_init(CURL_GLOBAL_DEFAULT);
-        CURL *c = curl_easy_init();
-        curl_easy_setopt(c, CURLOPT_TIMEOUT, 10L);
-        struct gz_buf body;
-        gz_buf_init(&body, NULL);
-        struct gz_arena *a = gz_arena_new(4096);
         for (int i = 0; i < trials; i++) {
-                char title[256];
+                char title[160], field[200];
                 snprintf(title, sizeof(title), "Bench publish %d at %lld: the ferry is back", i,
-                         (long long)gz_now());
-                struct gz_article_input in = {.kind = "news",
-                                              .title = title,
-                                              .body_md = "The ferry is back.\n\nIt was away.",
-                                              .section_path = "news/city"};
-                struct gz_live_export_stats before, after;
-                gz_live_export_stats(live, &before);
-                int64_t id, version;
+                         (long long)time(NULL));
+                snprintf(field, sizeof(field), "title=%s", title);
+                struct gz_test_resp r = {0};
+                struct timespec t0;
                 clock_gettime(CLOCK_MONOTONIC, &t0);
-                if (gz_article_save(&content, &in, GZ_ACTION_PUBLISH, 0, NULL, &id, &version,
-                                    &err) != GZ_OK) {
-                        fprintf(stderr, "%s\n", err.msg);
+                long status = gz_admin_post(&c, "/admin/articles/new", true, &r, field,
+                                            "body=The ferry is back.\n\nIt was away for a week.",
+                                            "section=news/city", "tags=Harbour", "version=0",
+                                            "action=publish", NULL);
+                double saved = ms_since(&t0);
+                const char *location = gz_test_header(&r, "Location");
+                long long id = location ? atoll(location + strcspn(location, "0123456789")) : 0;
+                gz_test_resp_free(&r);
+                if (status != 303 || id <= 0) {
+                        fprintf(stderr, "publish: the publish answered %ld\n", status);
                         return 1;
                 }
-                double saved = ms_since(&t0);
-                gz_live_export_stats(live, &after);
-                struct gz_article *ar;
-                gz_store_article_get(store, a, id, NULL, NULL, &ar, NULL);
-                char url[4096];
-                snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", port,
-                         gz_article_path(a, ar, "en", "UTC"));
-                double visible = -1, home = -1, deadline = saved + 10000;
-                while (ms_since(&t0) < deadline && visible < 0)
-                        if (get(c, url, &body) == 200 && strstr(body.data, title) != NULL)
-                                visible = ms_since(&t0);
-                snprintf(url, sizeof(url), "http://127.0.0.1:%d/", port);
-                while (ms_since(&t0) < deadline && home < 0)
-                        if (get(c, url, &body) == 200 && strstr(body.data, title) != NULL)
-                                home = ms_since(&t0);
-                printf("publish %.1f %.1f %.1f %llu %llu\n", saved, visible, home,
-                       (unsigned long long)(after.change_rendered - before.change_rendered),
-                       (unsigned long long)(after.deferred - before.deferred));
+                char article[512];
+                double gz_home = until_visible(&gazette, "/", title, &t0, article, sizeof(article));
+                double gz_article =
+                    article[0] ? until_visible(&gazette, article, title, &t0, NULL, 0) : -1;
+                double ngx_article = -1, ngx_home = -1;
+                if (with_nginx && article[0]) {
+                        ngx_article = until_visible(&nginx, article, title, &t0, NULL, 0);
+                        ngx_home = until_visible(&nginx, "/", title, &t0, NULL, 0);
+                }
+                printf("publish %.1f %.1f %.1f %.1f %.1f\n", saved, gz_article, gz_home,
+                       ngx_article, ngx_home);
                 fflush(stdout);
-                /* Leave the site as it was. */
-                struct gz_article_input off = {.id = id, .version = version};
-                gz_article_save(&content, &off, GZ_ACTION_UNPUBLISH, 0, NULL, &id, &version, &err);
-                gz_arena_reset(a);
+
+                /* Leave the site as it was: the editor page holds the version. */
+                char path[64], version[64] = "version=0";
+                snprintf(path, sizeof(path), "/admin/articles/%lld", id);
+                if (gz_admin_get(&c, path, &r) == 200 && r.body) {
+                        const char *v = strstr(r.body, "name=\"version\" value=\"");
+                        if (v)
+                                snprintf(version, sizeof(version), "version=%lld",
+                                         atoll(v + strlen("name=\"version\" value=\"")));
+                }
+                gz_test_resp_free(&r);
+                gz_admin_post(&c, path, true, &r, field, version, "action=unpublish", NULL);
+                gz_test_resp_free(&r);
         }
-        /* What the background thread still had to rewrite (related boxes,
-         * pages 2 and beyond of lists). */
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        bool done = gz_live_export_flush(live, 120000);
-        printf("background_ms %s%.0f\n", done ? "" : ">", ms_since(&t0));
-        gz_arena_free(a);
-        gz_buf_free(&body);
-        curl_easy_cleanup(c);
-        gz_live_export_stop(live);
-        gz_site_close(site);
-        gz_store_close(store);
+        gz_admin_client_end(&c);
         return 0;
 }

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 build_pkgs="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libmd4c-dev libgumbo-dev
 libsodium-dev libvips-dev libjansson-dev libqrencode-dev libicu-dev libxml2-dev zlib1g-dev
 libbrotli-dev libssl-dev libseccomp-dev libwebp-dev libarchive-dev"
-test_pkgs="clang libclang-rt-14-dev libcmocka-dev libcurl4-openssl-dev curl python3
+test_pkgs="clang clang-format libclang-rt-14-dev libcmocka-dev libcurl4-openssl-dev curl python3
 python3-feedparser chromium nginx-light openssl"
 
 want="$build_pkgs"

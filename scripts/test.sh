@@ -53,6 +53,7 @@ suite() {
         done
 }
 
+run "lint" scripts/lint.sh
 suite build plain
 if [ "${GZ_SKIP_ASAN:-0}" != 1 ] && [ -x build-asan/gazette ]; then
         export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1

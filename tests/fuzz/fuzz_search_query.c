@@ -45,9 +45,10 @@ init(void)
         static const char *const texts[][2] = {
             {"Harbour cranes return", "Two cranes came back to the harbour on Monday."},
             {"الميزانيّة الجديدة", "كَتَبَ الوَلَدُ الدَّرْسَ في المدرسة."},
-            {"بودجهٔ شهرداری", "اعضای کمیته می‌خواهند بودجه را در سال ۱۴۰۳ "
-                              "بررسی "
-                              "کنند."},
+            {"بودجهٔ شهرداری",
+             "اعضای کمیته می‌خواهند بودجه را در سال ۱۴۰۳ "
+             "بررسی "
+             "کنند."},
         };
         for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
                 char slug[16];

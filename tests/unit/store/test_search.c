@@ -491,13 +491,14 @@ persian_and_arabic_are_found_whatever_their_marks_and_letter_forms(void **state)
         /* Persian with Persian yeh and keheh, zero-width non-joiners and
          * Persian digits. */
         int64_t fa = publish(
-            (struct gz_article_input){.lang = "fa",
-                                      .title = "بودجهٔ شهرداری تهران",
-                                      .body_md = "اعضای کمیته می‌خواهند بودجه را در سال "
-                                                 "۱۴۰۳ "
-                                                 "بررسی کنند. "
-                                                 "کتاب‌ها در کتابخانه است.",
-                                      .slug = "budje"},
+            (struct gz_article_input){
+                .lang = "fa",
+                .title = "بودجهٔ شهرداری تهران",
+                .body_md = "اعضای کمیته می‌خواهند بودجه را در سال "
+                           "۱۴۰۳ "
+                           "بررسی کنند. "
+                           "کتاب‌ها در کتابخانه است.",
+                .slug = "budje"},
             T0);
 
         /* As written. */
