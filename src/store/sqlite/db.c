@@ -193,10 +193,14 @@ conn_open(const char *path, int open_flags, bool writer, struct gz_conn **out, s
         sqlite3_extended_result_codes(c->db, 1);
         sqlite3_busy_timeout(c->db, 5000);
         /* Acknowledged writes must survive a power cut, so every commit
-         * syncs the log (writes are editors' saves: rare and small). Pages
-         * are read with pread into an 8 MB cache per connection, not mapped:
-         * mapped pages of a large database would count as the server's
-         * resident memory and crowd out the response cache. */
+         * syncs the log (writes are editors' saves: rare and small). Readers
+         * map the file (up to SQLite's 2 GB ceiling; beyond it they pread):
+         * uncached article renders measured 2905 req/s mapped against 2078
+         * with pread into the 8 MB page cache, p99 37 ms against 276 ms
+         * (10,000 articles, wrk -c64). The mapped pages are the kernel's
+         * page cache that pread would copy from anyway; they show in the
+         * process's RSS as file pages (RssFile), and the kernel drops them
+         * under memory pressure like any clean cache page. */
         const char *pragmas = writer ? "PRAGMA foreign_keys = ON;"
                                        "PRAGMA synchronous = FULL;"
                                        "PRAGMA temp_store = MEMORY;"
@@ -204,7 +208,8 @@ conn_open(const char *path, int open_flags, bool writer, struct gz_conn **out, s
                                      : "PRAGMA foreign_keys = ON;"
                                        "PRAGMA temp_store = MEMORY;"
                                        "PRAGMA cache_size = -8000;"
-                                       "PRAGMA query_only = ON;";
+                                       "PRAGMA query_only = ON;"
+                                       "PRAGMA mmap_size = 2147418112;";
         enum gz_err e = gz_sql_exec(c, pragmas, err);
         if (e == GZ_OK)
                 e = gz_sql_search_init(c, err);
@@ -337,9 +342,21 @@ migrate(struct gz_store *s, struct gz_error *err)
         return e;
 }
 
+/* Before SQLite's first use: no memory statistics, which take one global
+ * mutex around every allocation of every connection (1.5% of an uncached
+ * render's CPU in lock and unlock alone, plus the waits). */
+static void
+sqlite_configure(void)
+{
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        sqlite3_initialize();
+}
+
 enum gz_err
 gz_store_open(const char *path, unsigned flags, struct gz_store **out, struct gz_error *err)
 {
+        static pthread_once_t configured = PTHREAD_ONCE_INIT;
+        pthread_once(&configured, sqlite_configure);
         if (!(flags & GZ_STORE_CREATE) && !gz_path_exists(path))
                 return gz_fail(err, GZ_ENOTFOUND, "%s does not exist", path);
         struct gz_store *s = gz_xcalloc(1, sizeof(*s));
