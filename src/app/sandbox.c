@@ -360,6 +360,7 @@ static const int plain[] = {
     SCMP_SYS(getdents64),
     SCMP_SYS(fsync),
     SCMP_SYS(fdatasync),
+    SCMP_SYS(syncfs), /* the live export, before its manifest */
     SCMP_SYS(ftruncate),
     SCMP_SYS(unlink),
     SCMP_SYS(unlinkat),

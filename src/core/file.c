@@ -60,8 +60,11 @@ write_all(int fd, const void *data, size_t len)
         return GZ_OK;
 }
 
-enum gz_err
-gz_file_write_atomic(const char *path, const void *data, size_t len, struct gz_error *err)
+/* A temporary beside path, then rename: a reader opens the old file or
+ * the new one, never half of it. With sync, the data is on disk before the
+ * rename. */
+static enum gz_err
+write_replace(const char *path, const void *data, size_t len, bool sync, struct gz_error *err)
 {
         size_t n = strlen(path);
         char *tmp = gz_xmalloc(n + 16);
@@ -72,7 +75,7 @@ gz_file_write_atomic(const char *path, const void *data, size_t len, struct gz_e
                 free(tmp);
                 return e;
         }
-        if (write_all(fd, data, len) != GZ_OK || fsync(fd) != 0) {
+        if (write_all(fd, data, len) != GZ_OK || (sync && fsync(fd) != 0)) {
                 int saved = errno;
                 close(fd);
                 unlink(tmp);
@@ -92,26 +95,41 @@ gz_file_write_atomic(const char *path, const void *data, size_t len, struct gz_e
 }
 
 enum gz_err
+gz_file_write_atomic(const char *path, const void *data, size_t len, struct gz_error *err)
+{
+        return write_replace(path, data, len, true, err);
+}
+
+enum gz_err
+gz_file_replace(const char *path, const void *data, size_t len, struct gz_error *err)
+{
+        return write_replace(path, data, len, false, err);
+}
+
+enum gz_err
 gz_mkdirs(const char *path, int mode, struct gz_error *err)
 {
+        /* The folder itself first: most parents exist already. */
+        if (mkdir(path, (mode_t)mode) == 0 || errno == EEXIST)
+                return GZ_OK;
+        if (errno != ENOENT)
+                return gz_fail(err, GZ_EIO, "%s: %s", path, strerror(errno));
         char *copy = gz_xstrdup(path);
-        for (char *p = copy + 1; *p; p++) {
-                if (*p != '/')
-                        continue;
-                *p = '\0';
-                if (mkdir(copy, (mode_t)mode) != 0 && errno != EEXIST) {
-                        enum gz_err e = gz_fail(err, GZ_EIO, "%s: %s", copy, strerror(errno));
-                        free(copy);
-                        return e;
-                }
-                *p = '/';
+        char *slash = strrchr(copy, '/');
+        while (slash != NULL && slash > copy && slash[1] == '\0') { /* "a/b/" */
+                *slash = '\0';
+                slash = strrchr(copy, '/');
         }
-        if (mkdir(copy, (mode_t)mode) != 0 && errno != EEXIST) {
-                enum gz_err e = gz_fail(err, GZ_EIO, "%s: %s", copy, strerror(errno));
-                free(copy);
-                return e;
+        enum gz_err e = GZ_OK;
+        if (slash != NULL && slash > copy) {
+                *slash = '\0';
+                e = gz_mkdirs(copy, mode, err);
         }
         free(copy);
+        if (e != GZ_OK)
+                return e;
+        if (mkdir(path, (mode_t)mode) != 0 && errno != EEXIST)
+                return gz_fail(err, GZ_EIO, "%s: %s", path, strerror(errno));
         return GZ_OK;
 }
 

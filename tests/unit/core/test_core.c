@@ -4,6 +4,10 @@
 #include <stddef.h>
 #include <string.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/core.h"
 
@@ -107,13 +111,45 @@ time_formats_and_parses(void **state)
         assert_int_equal(wd, 3); /* a Wednesday */
 }
 
+/* mkdir -p for real: nested, a trailing slash, again, and a file in the way;
+ * files replaced whole, with or without fsync. */
+static void
+folders_and_files_on_disk(void **state)
+{
+        (void)state;
+        char root[] = "/tmp/gazette-core-XXXXXX";
+        assert_non_null(mkdtemp(root));
+        char path[256], file[300];
+        struct gz_error err;
+        snprintf(path, sizeof(path), "%s/a/b/c/", root);
+        assert_int_equal(gz_mkdirs(path, 0755, &err), GZ_OK);
+        assert_true(gz_is_dir(path));
+        assert_int_equal(gz_mkdirs(path, 0755, &err), GZ_OK); /* there already */
+        snprintf(file, sizeof(file), "%s/a/b/page.html", root);
+        assert_int_equal(gz_file_replace(file, "one", 3, &err), GZ_OK);
+        assert_int_equal(gz_file_write_atomic(file, "second", 6, &err), GZ_OK);
+        char *data;
+        size_t len;
+        assert_int_equal(gz_file_read(file, 100, &data, &len, &err), GZ_OK);
+        assert_int_equal(len, 6);
+        assert_memory_equal(data, "second", 6);
+        free(data);
+        /* A file where a folder should be: an error that names it. */
+        snprintf(path, sizeof(path), "%s/a/b/page.html/x", root);
+        assert_int_not_equal(gz_mkdirs(path, 0755, &err), GZ_OK);
+        assert_non_null(strstr(err.msg, "page.html"));
+        char cmd[300];
+        snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+        assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(arena_grows_and_resets),  cmocka_unit_test(buffers_in_arena_and_heap),
             cmocka_unit_test(utf8_rejects_malformed),  cmocka_unit_test(integers_parse_strictly),
-            cmocka_unit_test(time_formats_and_parses),
+            cmocka_unit_test(time_formats_and_parses), cmocka_unit_test(folders_and_files_on_disk),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
