@@ -230,6 +230,11 @@ wp_source="quoted from ../shared/peers/README.md (2,000 posts, wrk -c32)"
 wp_article=27
 wp_home=24
 wp_search=12.5
+# Set up once (bench/wordpress.sh setup); started again here if it is not running.
+if [ -f "${WP_WORK:-/var/tmp/gazette-bench-wp}/out/urls.env" ] &&
+        ! curl -s -o /dev/null --max-time 5 http://127.0.0.1:8081/ 2>/dev/null; then
+        bench/wordpress.sh start || true
+fi
 if curl -s -o /dev/null --max-time 5 http://127.0.0.1:8081/ 2>/dev/null; then
         log "WordPress"
         BENCH_CONNECTIONS=64 BENCH_DURATION=$DUR bench/wordpress.sh measure >"$WORK/wp.txt" || true

@@ -8,6 +8,7 @@
 #                                       about 20 minutes for 10,000 posts on 2 cores)
 #         bench/wordpress.sh measure    wrk on the article and the home page; prints
 #                                       "wordpress_article RPS P50 P99" lines
+#         bench/wordpress.sh start      start it again (after a reboot)
 #         bench/wordpress.sh stop       stop what setup started
 # Env:    BENCH_ARTICLES (posts, default 10000), WP_WORK (default /var/tmp/gazette-bench-wp),
 #         BENCH_DURATION (default 10s), BENCH_CONNECTIONS (default 64)
@@ -27,6 +28,15 @@ if [ ! -x "$recipe" ] && [ ! -f "$recipe" ]; then
         exit 1
 fi
 
+# After a reboot the recipe would take MariaDB's leftover socket for a running server.
+clear_stale() {
+        local pidfile="$WORK/run/mysql/mysqld.pid"
+        if [ -S "$WORK/run/mysql/mysqld.sock" ] &&
+                ! { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }; then
+                rm -f "$WORK/run/mysql/mysqld.sock" "$pidfile"
+        fi
+}
+
 case "${1:-}" in
 setup)
         if [ "$(id -u)" -ne 0 ]; then
@@ -40,6 +50,7 @@ setup)
         ;;
 measure)
         [ -f "$OUT/urls.env" ] || { echo "wordpress.sh: run setup first" >&2; exit 1; }
+        clear_stale
         bash "$recipe" start >/dev/null
         # shellcheck disable=SC1091
         . "$OUT/urls.env"
@@ -54,6 +65,11 @@ measure)
                 p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
                 echo "wordpress_$name $rps $p50 $p99"
         done
+        ;;
+start)
+        [ -f "$OUT/urls.env" ] || { echo "wordpress.sh: run setup first" >&2; exit 1; }
+        clear_stale
+        bash "$recipe" start >/dev/null
         ;;
 stop)
         bash "$recipe" stop
