@@ -179,10 +179,18 @@ done
 rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$gz_pid/status")
 rss_anon_kb=$(awk '/^RssAnon/ {print $2}' "/proc/$gz_pid/status")
 rss_file_kb=$(awk '/^RssFile/ {print $2}' "/proc/$gz_pid/status")
+# Then every article once (and again), so the 64 MB cache is full and the database has been
+# read from end to end.
+export WRK_PATHS="$WORK/articles.txt"
+wrk -t2 -c64 -d"$DUR" -s bench/paths.lua "http://127.0.0.1:$GZ_PORT/" >/dev/null
+full_rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$gz_pid/status")
+full_anon_kb=$(awk '/^RssAnon/ {print $2}' "/proc/$gz_pid/status")
+full_file_kb=$(awk '/^RssFile/ {print $2}' "/proc/$gz_pid/status")
+cache_line=$(curl -s "http://127.0.0.1:$GZ_PORT/healthz" | tr -d '\n' | head -c 300)
 stop_gazette
 
 log "uncached article renders"
-start_gazette --cache-size 0
+start_gazette --cache-size 0 --search-rate 0
 startup_nocache_ms=$startup_ms
 export WRK_PATHS="$WORK/articles.txt"
 run gazette_uncached_64 "http://127.0.0.1:$GZ_PORT/" 64 plain -s bench/paths.lua
@@ -314,9 +322,11 @@ ratio() { # a b -> a/b with two decimals, or -
         echo
         echo "| what | value |"
         echo "|---|---|"
-        echo "| resident memory after the cached runs (64 MB cache) | $((rss_kb / 1024)) MB: $((rss_anon_kb / 1024)) MB own, $((rss_file_kb / 1024)) MB of mapped files (libraries, the binary) |"
+        echo "| resident memory after the cached runs (64 MB cache) | $((rss_kb / 1024)) MB: $((rss_anon_kb / 1024)) MB own, $((rss_file_kb / 1024)) MB of mapped files |"
+        echo "| ... after every article was requested (cache full) | $((full_rss_kb / 1024)) MB: $((full_anon_kb / 1024)) MB own, $((full_file_kb / 1024)) MB of mapped files (the database, libraries) |"
         echo "| start-up to first answer (cache on / off) | $startup_cached_ms ms / $startup_nocache_ms ms |"
         echo "| database | $((db_bytes / 1024 / 1024)) MB |"
+        echo "| /healthz after the fill | \`$cache_line\` |"
         echo "| gazette init --articles $N | $(printf '%.1f' "$init_s") s |"
         echo
         echo "## Export vs Hugo"
