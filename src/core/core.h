@@ -140,8 +140,7 @@ enum gz_err gz_file_write_atomic(const char *path, const void *data, size_t len,
                                  struct gz_error *err);
 /* The same without the fsync: readers see the old file or the new one, and
  * the caller makes it durable later (syncfs) where that matters. */
-enum gz_err gz_file_replace(const char *path, const void *data, size_t len,
-                            struct gz_error *err);
+enum gz_err gz_file_replace(const char *path, const void *data, size_t len, struct gz_error *err);
 /* mkdir -p */
 enum gz_err gz_mkdirs(const char *path, int mode, struct gz_error *err);
 bool gz_path_exists(const char *path);

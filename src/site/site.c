@@ -470,7 +470,9 @@ gz_site_handle(struct gz_site *site, struct gz_req *req, struct gz_resp *resp, s
                 return;
         }
         pthread_rwlock_rdlock(&site->state_lock);
+        gz_store_snapshot_begin(site->store);
         handle_locked(site, req, resp, deps);
+        gz_store_snapshot_end(site->store);
         pthread_rwlock_unlock(&site->state_lock);
         gz_site_security_headers(site, resp, false);
 }

@@ -125,6 +125,13 @@ enum { GZ_STORE_CREATE = 1, GZ_STORE_READONLY = 2 };
 enum gz_err gz_store_open(const char *path, unsigned flags, struct gz_store **out,
                           struct gz_error *err);
 void gz_store_close(struct gz_store *s);
+
+/* One consistent view for the reads of one page on this thread: between
+ * begin and end every read sees the site as it was at the first of them
+ * (and SQLite locks the file once, not once a query). Does nothing inside
+ * a write transaction. */
+void gz_store_snapshot_begin(struct gz_store *s);
+void gz_store_snapshot_end(struct gz_store *s);
 int gz_store_schema_version(struct gz_store *s);
 /* "ok" or the first problem PRAGMA integrity_check reports. */
 enum gz_err gz_store_check(struct gz_store *s, struct gz_arena *a, const char **result,

@@ -216,6 +216,23 @@ bind_filters(sqlite3_stmt *st, const struct gz_article_query *q, enum link link,
         return i;
 }
 
+/* The count query's text and every value bound to it, hashed. */
+static uint64_t
+count_key(struct gz_buf *sql, const struct gz_article_query *q, const struct gz_buf *sections,
+          const struct gz_buf *ids)
+{
+        size_t text = sql->len;
+        gz_buf_printf(
+            sql, "|%s|%d|%d|%s|%s|%lld|%lld|%lld|%lld|%lld|%lld|%lld|%s", q->lang ? q->lang : "",
+            q->status, q->kind, sections->data ? sections->data : "", ids->data ? ids->data : "",
+            (long long)q->tag_id, (long long)q->author_id, (long long)q->translation_group,
+            (long long)q->created_by, (long long)q->exclude_id, (long long)q->published_from,
+            (long long)q->published_to, q->title_contains ? q->title_contains : "");
+        uint64_t key = gz_hash64(sql->data, sql->len);
+        gz_buf_truncate(sql, text);
+        return key;
+}
+
 enum gz_err
 gz_store_articles(struct gz_store *s, struct gz_arena *a, const struct gz_article_query *q,
                   struct gz_article **out, size_t *count, size_t *total, struct gz_error *err)
@@ -289,6 +306,14 @@ gz_store_articles(struct gz_store *s, struct gz_arena *a, const struct gz_articl
         gz_buf_puts(&sql, "SELECT count(*)");
         gz_buf_puts(&sql, from_clause(link));
         where_clause(&sql, q, link);
+        /* Every page of a list asks for the same total: 30 ms for a section
+         * of 40,000 articles. It is remembered until the database changes. */
+        uint64_t key = count_key(&sql, q, &sections, &ids);
+        int64_t known;
+        if (gz_sql_memo_get(c, key, &known)) {
+                *total = (size_t)known;
+                return GZ_OK;
+        }
         st = gz_sql_prepare(c, sql.data);
         if (st == NULL)
                 return gz_sql_fail(c, err, "articles");
@@ -296,7 +321,10 @@ gz_store_articles(struct gz_store *s, struct gz_arena *a, const struct gz_articl
         rc = sqlite3_step(st);
         *total = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
         gz_sql_done(st);
-        return rc == SQLITE_ROW ? GZ_OK : gz_sql_fail(c, err, "articles");
+        if (rc != SQLITE_ROW)
+                return gz_sql_fail(c, err, "articles");
+        gz_sql_memo_put(c, key, (int64_t)*total);
+        return GZ_OK;
 }
 
 /* ---- one article ------------------------------------------------------ */

@@ -18,6 +18,15 @@ struct gz_conn {
                 sqlite3_stmt *stmt;
         } slots[GZ_STMT_SLOTS];
         struct gz_conn *next; /* in the store's list of readers */
+        bool in_snapshot;     /* a read transaction begun by gz_store_snapshot_begin */
+        bool writer;          /* its own commits do not change its data_version */
+        /* Remembered counts (list totals), good while no other connection
+         * has committed: PRAGMA data_version tells. */
+        struct {
+                uint64_t key;
+                int64_t value;
+                int64_t version;
+        } memo[64];
 };
 
 struct gz_store {
@@ -43,6 +52,11 @@ void gz_sql_writer_done(struct gz_store *s);
 
 /* A cached prepared statement, reset and unbound after use by gz_sql_done. */
 sqlite3_stmt *gz_sql_prepare(struct gz_conn *c, const char *sql);
+/* A count remembered on this connection under key (a hash of the query and
+ * its values), while the database has not changed: true and *value when
+ * known. gz_sql_memo_put remembers one. */
+bool gz_sql_memo_get(struct gz_conn *c, uint64_t key, int64_t *value);
+void gz_sql_memo_put(struct gz_conn *c, uint64_t key, int64_t value);
 void gz_sql_done(sqlite3_stmt *stmt);
 /* Maps the connection's last error to a project error with a message. */
 enum gz_err gz_sql_fail(struct gz_conn *c, struct gz_error *err, const char *what);

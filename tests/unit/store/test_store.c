@@ -236,6 +236,22 @@ listings_filter_and_count(void **state)
         q.tag_id = tag;
         assert_int_equal(gz_store_articles(s, a, &q, &list, &n, &total, &err), GZ_OK);
         assert_int_equal(n, 5); /* 4, 8, 12, 16, 24: 0 and 20 are drafts */
+
+        /* Totals are remembered between pages, and forgotten when the
+         * database changes: page 2 of the whole list, then a new article. */
+        q.tag_id = 0;
+        q.limit = 10;
+        q.offset = 10;
+        assert_int_equal(gz_store_articles(s, a, &q, &list, &n, &total, &err), GZ_OK);
+        assert_int_equal(total, 20);
+        assert_int_equal(gz_store_articles(s, a, &q, &list, &n, &total, &err), GZ_OK);
+        assert_int_equal(total, 20);
+        struct gz_article late = draft("story-late");
+        late.status = GZ_STATUS_PUBLISHED;
+        late.published_at = 2000000;
+        assert_int_equal(gz_store_article_save(s, &late, NULL, 0, NULL, 0, &err), GZ_OK);
+        assert_int_equal(gz_store_articles(s, a, &q, &list, &n, &total, &err), GZ_OK);
+        assert_int_equal(total, 21);
         gz_arena_free(a);
         gz_store_close(s);
 }
