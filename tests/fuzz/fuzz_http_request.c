@@ -9,10 +9,12 @@
  * the length they claim; uploaded files of the size they claim), and a
  * plain request sent now and then must still be answered at once. */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -100,10 +102,23 @@ start(void)
 static bool
 exchange(const void *data, size_t size, int wait_ms)
 {
-        int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
         inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-        if (fd < 0 || connect(fd, (struct sockaddr *)&addr, sizeof(addr)) != 0)
+        int fd = -1;
+        for (int attempt = 0; fd < 0 && attempt < 50; attempt++) {
+                fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+                /* Closed with a reset: no TIME_WAIT, or hundreds of runs a
+                 * second use up the ephemeral ports within minutes. */
+                struct linger now = {.l_onoff = 1, .l_linger = 0};
+                setsockopt(fd, SOL_SOCKET, SO_LINGER, &now, sizeof(now));
+                if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) != 0) {
+                        fprintf(stderr, "connect: %s\n", strerror(errno));
+                        close(fd);
+                        fd = -1;
+                        usleep(100 * 1000);
+                }
+        }
+        if (fd < 0)
                 abort(); /* the server is gone */
         for (size_t sent = 0; sent < size;) {
                 ssize_t w = send(fd, (const char *)data + sent, size - sent, MSG_NOSIGNAL);
