@@ -399,7 +399,17 @@ on_post_data(void *cls, enum MHD_ValueKind kind, const char *key, const char *fi
                 }
                 f->file_size += size;
         } else {
-                gz_buf_put(&hc->field_value, data, size);
+                /* A NUL byte is dropped, as in urlencoded forms: handlers
+                 * read values as C strings, and the length must agree
+                 * (found by fuzz_http_request). */
+                for (const char *p = data, *end = data + size; p < end;) {
+                        const char *nul = memchr(p, '\0', (size_t)(end - p));
+                        size_t n = nul ? (size_t)(nul - p) : (size_t)(end - p);
+                        gz_buf_put(&hc->field_value, p, n);
+                        p += n + (nul ? 1 : 0);
+                }
+                if (hc->field_value.data == NULL)
+                        gz_buf_puts(&hc->field_value, "");
                 f->value = hc->field_value.data;
                 f->value_len = hc->field_value.len;
         }
