@@ -477,8 +477,11 @@ start_nginx(void)
                 got_free(&g);
                 if (status == 200)
                         return 0;
+                if (waitpid(nginx_pid, NULL, WNOHANG) == nginx_pid)
+                        break; /* it exited: a port was taken meanwhile */
                 usleep(100 * 1000);
         }
+        nginx_pid = 0;
         return -1;
 }
 
@@ -508,7 +511,12 @@ setup(void **state)
                  "--live-export '%s'",
                  out_dir);
         gz_test_server_start(&server, site_dir, args);
-        return start_nginx();
+        /* A port found free may be taken before nginx binds it: then it
+         * starts again on new ones. */
+        for (int attempt = 0; attempt < 5; attempt++)
+                if (start_nginx() == 0)
+                        return 0;
+        return -1;
 }
 
 static int

@@ -6,6 +6,9 @@
 #include <cmocka.h>
 #include <curl/curl.h>
 #include <signal.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,11 +46,25 @@ replace(const char *text, const char *from, const char *to)
         return out;
 }
 
-static int
-free_port(void)
+/* Two ports nobody listens on now, picked by the kernel: both sockets stay
+ * bound until both are known, so the two differ. */
+static void
+free_ports(int *a, int *b)
 {
-        /* Ports from a range unlikely to be used, varied by process. */
-        return 20000 + (int)(getpid() % 20000);
+        int fd[2];
+        int *out[2] = {a, b};
+        for (int i = 0; i < 2; i++) {
+                fd[i] = socket(AF_INET, SOCK_STREAM, 0);
+                struct sockaddr_in addr = {.sin_family = AF_INET};
+                inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+                socklen_t len = sizeof(addr);
+                *out[i] = -1;
+                if (bind(fd[i], (struct sockaddr *)&addr, sizeof(addr)) == 0 &&
+                    getsockname(fd[i], (struct sockaddr *)&addr, &len) == 0)
+                        *out[i] = ntohs(addr.sin_port);
+        }
+        close(fd[0]);
+        close(fd[1]);
 }
 
 static size_t
@@ -131,51 +148,60 @@ setup(void **state)
         size_t len = fread(conf, 1, 65535, f);
         conf[len] = '\0';
         fclose(f);
-        https_port = free_port();
-        http_port = https_port + 1;
-        char from[64], to[1024];
-        snprintf(to, sizeof(to), "127.0.0.1:%d", server.port);
-        char *c1 = replace(conf, "127.0.0.1:8080", to);
-        snprintf(to, sizeof(to), "listen 127.0.0.1:%d ssl http2;", https_port);
-        char *c2 = replace(c1, "listen 443 ssl http2;", to);
-        char *c3 = replace(c2, "listen [::]:443 ssl http2;", "");
-        snprintf(to, sizeof(to), "listen 127.0.0.1:%d;", http_port);
-        char *c4 = replace(c3, "listen 80;", to);
-        char *c5 = replace(c4, "listen [::]:80;", "");
-        snprintf(to, sizeof(to), "%s/cert.pem", work);
-        char *c6 = replace(c5, "/etc/letsencrypt/live/news.example.org/fullchain.pem", to);
-        snprintf(to, sizeof(to), "%s/key.pem", work);
-        char *c7 = replace(c6, "/etc/letsencrypt/live/news.example.org/privkey.pem", to);
-        (void)from;
-        snprintf(path, sizeof(path), "%s/nginx.conf", work);
-        f = fopen(path, "w");
-        fprintf(
-            f,
-            "daemon off;\nworker_processes 1;\npid %s/nginx.pid;\nerror_log %s/logs/error.log;\n"
-            "events { worker_connections 256; }\n"
-            "http {\n access_log off;\n client_body_temp_path %s/body;\n"
-            " proxy_temp_path %s/proxy;\n fastcgi_temp_path %s/fcgi;\n"
-            " uwsgi_temp_path %s/uwsgi;\n scgi_temp_path %s/scgi;\n%s\n}\n",
-            work, work, work, work, work, work, work, c7);
-        fclose(f);
-        free(conf);
-        free(c1);
-        free(c2);
-        free(c3);
-        free(c4);
-        free(c5);
-        free(c6);
-        free(c7);
-        nginx_pid = fork();
-        if (nginx_pid == 0) {
-                execl("/usr/sbin/nginx", "nginx", "-p", work, "-c", path, (char *)NULL);
-                _exit(127);
+        /* A port found free may be taken before nginx binds it (by any
+         * client's ephemeral port): then nginx exits, and it starts again
+         * on new ones. */
+        for (int attempt = 0; attempt < 5 && nginx_pid <= 0; attempt++) {
+                free_ports(&https_port, &http_port);
+                char from[64], to[1024];
+                snprintf(to, sizeof(to), "127.0.0.1:%d", server.port);
+                char *c1 = replace(conf, "127.0.0.1:8080", to);
+                snprintf(to, sizeof(to), "listen 127.0.0.1:%d ssl http2;", https_port);
+                char *c2 = replace(c1, "listen 443 ssl http2;", to);
+                char *c3 = replace(c2, "listen [::]:443 ssl http2;", "");
+                snprintf(to, sizeof(to), "listen 127.0.0.1:%d;", http_port);
+                char *c4 = replace(c3, "listen 80;", to);
+                char *c5 = replace(c4, "listen [::]:80;", "");
+                snprintf(to, sizeof(to), "%s/cert.pem", work);
+                char *c6 = replace(c5, "/etc/letsencrypt/live/news.example.org/fullchain.pem", to);
+                snprintf(to, sizeof(to), "%s/key.pem", work);
+                char *c7 = replace(c6, "/etc/letsencrypt/live/news.example.org/privkey.pem", to);
+                (void)from;
+                snprintf(path, sizeof(path), "%s/nginx.conf", work);
+                f = fopen(path, "w");
+                fprintf(f,
+                        "daemon off;\nworker_processes 1;\npid %s/nginx.pid;\nerror_log "
+                        "%s/logs/error.log;\n"
+                        "events { worker_connections 256; }\n"
+                        "http {\n access_log off;\n client_body_temp_path %s/body;\n"
+                        " proxy_temp_path %s/proxy;\n fastcgi_temp_path %s/fcgi;\n"
+                        " uwsgi_temp_path %s/uwsgi;\n scgi_temp_path %s/scgi;\n%s\n}\n",
+                        work, work, work, work, work, work, work, c7);
+                fclose(f);
+                free(c1);
+                free(c2);
+                free(c3);
+                free(c4);
+                free(c5);
+                free(c6);
+                free(c7);
+                nginx_pid = fork();
+                if (nginx_pid == 0) {
+                        execl("/usr/sbin/nginx", "nginx", "-p", work, "-c", path, (char *)NULL);
+                        _exit(127);
+                }
+                char url[128];
+                snprintf(url, sizeof(url), "https://127.0.0.1:%d/healthz", https_port);
+                for (int i = 0; i < 100 && fetch(url, false, NULL) != 200; i++) {
+                        if (waitpid(nginx_pid, NULL, WNOHANG) == nginx_pid) {
+                                nginx_pid = 0; /* it exited: a port was taken meanwhile */
+                                break;
+                        }
+                        usleep(100 * 1000);
+                }
         }
-        char url[128];
-        snprintf(url, sizeof(url), "https://127.0.0.1:%d/healthz", https_port);
-        for (int i = 0; i < 100 && fetch(url, false, NULL) != 200; i++)
-                usleep(100 * 1000);
-        return 0;
+        free(conf);
+        return nginx_pid > 0 ? 0 : -1;
 }
 
 static int
