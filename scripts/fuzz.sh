@@ -49,8 +49,8 @@ for src in tests/fuzz/fuzz_*.c; do
                 -artifact_prefix=$out/crashes/$name- "${dict[@]}" $out/corpus/$name "${seeds[@]}" \
                 >"$log" 2>&1
         rc=$?
-        execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+|#[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' )
-        cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1)
+        execs=$(grep -aoE 'stat::number_of_executed_units: *[0-9]+|#[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' )
+        cov=$(grep -aoE 'cov: [0-9]+' "$log" | tail -1)
         if [ $rc -ne 0 ]; then
                 failed=$((failed + 1))
                 if [ $tap = 1 ]; then
