@@ -42,29 +42,6 @@ static struct gz_live_export *live; /* the midnight test's own */
 #define PASSWORD "live export test password"
 #define TITLE "Harbour ferry returns after the live export test"
 
-static char *
-replace(const char *text, const char *from, const char *to)
-{
-        size_t n = 0, fl = strlen(from), tl = strlen(to);
-        for (const char *p = strstr(text, from); p; p = strstr(p + fl, from))
-                n++;
-        char *out = malloc(strlen(text) + n * (tl + 1) + 1);
-        char *o = out;
-        for (const char *p = text;;) {
-                const char *hit = strstr(p, from);
-                if (hit == NULL) {
-                        strcpy(o, p);
-                        break;
-                }
-                memcpy(o, p, (size_t)(hit - p));
-                o += hit - p;
-                memcpy(o, to, tl);
-                o += tl;
-                p = hit + fl;
-        }
-        return out;
-}
-
 /* Drops every line that starts with prefix (after indentation). */
 static char *
 drop_lines(const char *text, const char *prefix)
@@ -402,22 +379,6 @@ midnight_rewrites_the_date_bar(void **state)
         gz_time_set_offset(0);
 }
 
-/* A port nobody listens on now: the kernel's pick for port 0. */
-static int
-free_port(void)
-{
-        int fd = socket(AF_INET, SOCK_STREAM, 0);
-        struct sockaddr_in addr = {.sin_family = AF_INET};
-        inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-        socklen_t len = sizeof(addr);
-        int p = -1;
-        if (bind(fd, (struct sockaddr *)&addr, sizeof(addr)) == 0 &&
-            getsockname(fd, (struct sockaddr *)&addr, &len) == 0)
-                p = ntohs(addr.sin_port);
-        close(fd);
-        return p;
-}
-
 static int
 start_nginx(void)
 {
@@ -428,18 +389,19 @@ start_nginx(void)
         size_t len;
         if (gz_file_read(path, 1 << 20, &conf, &len, NULL) != GZ_OK)
                 return -1;
-        port = free_port();
+        int plain_port;
+        gz_test_free_ports(&port, &plain_port);
         char to[700];
         snprintf(to, sizeof(to), "127.0.0.1:%d", server.port);
-        char *c1 = replace(conf, "127.0.0.1:8080", to);
+        char *c1 = gz_test_replace(conf, "127.0.0.1:8080", to);
         snprintf(to, sizeof(to), "listen 127.0.0.1:%d;", port);
-        char *c2 = replace(c1, "listen 443 ssl http2;", to);
-        char *c3 = replace(c2, "listen [::]:443 ssl http2;", "");
-        snprintf(to, sizeof(to), "listen 127.0.0.1:%d;", free_port());
-        char *c4 = replace(c3, "listen 80;", to);
-        char *c5 = replace(c4, "listen [::]:80;", "");
+        char *c2 = gz_test_replace(c1, "listen 443 ssl http2;", to);
+        char *c3 = gz_test_replace(c2, "listen [::]:443 ssl http2;", "");
+        snprintf(to, sizeof(to), "listen 127.0.0.1:%d;", plain_port);
+        char *c4 = gz_test_replace(c3, "listen 80;", to);
+        char *c5 = gz_test_replace(c4, "listen [::]:80;", "");
         char *c6 = drop_lines(c5, "ssl_");
-        char *c7 = replace(c6, "/srv/gazette/export", out_dir);
+        char *c7 = gz_test_replace(c6, "/srv/gazette/export", out_dir);
         const char *brotli = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
         bool has_brotli = access(brotli, R_OK) == 0;
         char *c8 = has_brotli ? strdup(c7) : drop_lines(c7, "brotli_static");

@@ -23,50 +23,6 @@ static char work[600];
 static pid_t nginx_pid;
 static int https_port, http_port;
 
-static char *
-replace(const char *text, const char *from, const char *to)
-{
-        size_t n = 0, fl = strlen(from), tl = strlen(to);
-        for (const char *p = strstr(text, from); p; p = strstr(p + fl, from))
-                n++;
-        char *out = malloc(strlen(text) + n * (tl + 1) + 1);
-        char *o = out;
-        for (const char *p = text;;) {
-                const char *hit = strstr(p, from);
-                if (hit == NULL) {
-                        strcpy(o, p);
-                        break;
-                }
-                memcpy(o, p, (size_t)(hit - p));
-                o += hit - p;
-                memcpy(o, to, tl);
-                o += tl;
-                p = hit + fl;
-        }
-        return out;
-}
-
-/* Two ports nobody listens on now, picked by the kernel: both sockets stay
- * bound until both are known, so the two differ. */
-static void
-free_ports(int *a, int *b)
-{
-        int fd[2];
-        int *out[2] = {a, b};
-        for (int i = 0; i < 2; i++) {
-                fd[i] = socket(AF_INET, SOCK_STREAM, 0);
-                struct sockaddr_in addr = {.sin_family = AF_INET};
-                inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-                socklen_t len = sizeof(addr);
-                *out[i] = -1;
-                if (bind(fd[i], (struct sockaddr *)&addr, sizeof(addr)) == 0 &&
-                    getsockname(fd[i], (struct sockaddr *)&addr, &len) == 0)
-                        *out[i] = ntohs(addr.sin_port);
-        }
-        close(fd[0]);
-        close(fd[1]);
-}
-
 static size_t
 sink(char *p, size_t s, size_t n, void *u)
 {
@@ -152,20 +108,22 @@ setup(void **state)
          * client's ephemeral port): then nginx exits, and it starts again
          * on new ones. */
         for (int attempt = 0; attempt < 5 && nginx_pid <= 0; attempt++) {
-                free_ports(&https_port, &http_port);
+                gz_test_free_ports(&https_port, &http_port);
                 char from[64], to[1024];
                 snprintf(to, sizeof(to), "127.0.0.1:%d", server.port);
-                char *c1 = replace(conf, "127.0.0.1:8080", to);
+                char *c1 = gz_test_replace(conf, "127.0.0.1:8080", to);
                 snprintf(to, sizeof(to), "listen 127.0.0.1:%d ssl http2;", https_port);
-                char *c2 = replace(c1, "listen 443 ssl http2;", to);
-                char *c3 = replace(c2, "listen [::]:443 ssl http2;", "");
+                char *c2 = gz_test_replace(c1, "listen 443 ssl http2;", to);
+                char *c3 = gz_test_replace(c2, "listen [::]:443 ssl http2;", "");
                 snprintf(to, sizeof(to), "listen 127.0.0.1:%d;", http_port);
-                char *c4 = replace(c3, "listen 80;", to);
-                char *c5 = replace(c4, "listen [::]:80;", "");
+                char *c4 = gz_test_replace(c3, "listen 80;", to);
+                char *c5 = gz_test_replace(c4, "listen [::]:80;", "");
                 snprintf(to, sizeof(to), "%s/cert.pem", work);
-                char *c6 = replace(c5, "/etc/letsencrypt/live/news.example.org/fullchain.pem", to);
+                char *c6 =
+                    gz_test_replace(c5, "/etc/letsencrypt/live/news.example.org/fullchain.pem", to);
                 snprintf(to, sizeof(to), "%s/key.pem", work);
-                char *c7 = replace(c6, "/etc/letsencrypt/live/news.example.org/privkey.pem", to);
+                char *c7 =
+                    gz_test_replace(c6, "/etc/letsencrypt/live/news.example.org/privkey.pem", to);
                 (void)from;
                 snprintf(path, sizeof(path), "%s/nginx.conf", work);
                 f = fopen(path, "w");

@@ -362,3 +362,47 @@ gz_test_count(const char *haystack, size_t len, const char *needle)
         }
         return count;
 }
+
+char *
+gz_test_replace(const char *text, const char *from, const char *to)
+{
+        size_t n = 0, fl = strlen(from), tl = strlen(to);
+        for (const char *p = strstr(text, from); p; p = strstr(p + fl, from))
+                n++;
+        char *out = malloc(strlen(text) + n * (tl + 1) + 1);
+        char *o = out;
+        for (const char *p = text;;) {
+                const char *hit = strstr(p, from);
+                if (hit == NULL) {
+                        strcpy(o, p);
+                        break;
+                }
+                memcpy(o, p, (size_t)(hit - p));
+                o += hit - p;
+                memcpy(o, to, tl);
+                o += tl;
+                p = hit + fl;
+        }
+        return out;
+}
+
+/* Two ports nobody listens on now, picked by the kernel: both sockets stay
+ * bound until both are known, so the two differ. */
+void
+gz_test_free_ports(int *a, int *b)
+{
+        int fd[2];
+        int *out[2] = {a, b};
+        for (int i = 0; i < 2; i++) {
+                fd[i] = socket(AF_INET, SOCK_STREAM, 0);
+                struct sockaddr_in addr = {.sin_family = AF_INET};
+                inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+                socklen_t len = sizeof(addr);
+                *out[i] = -1;
+                if (bind(fd[i], (struct sockaddr *)&addr, sizeof(addr)) == 0 &&
+                    getsockname(fd[i], (struct sockaddr *)&addr, &len) == 0)
+                        *out[i] = ntohs(addr.sin_port);
+        }
+        close(fd[0]);
+        close(fd[1]);
+}

@@ -54,6 +54,11 @@ void gz_test_resp_free(struct gz_test_resp *resp);
 ssize_t gz_test_raw(const struct gz_test_server *s, const char *bytes, size_t n, char *out,
                     size_t out_size, int timeout_ms);
 
+/* text with every from replaced by to (malloc'ed). */
+char *gz_test_replace(const char *text, const char *from, const char *to);
+/* Two different loopback ports nobody listens on now, picked by the kernel. */
+void gz_test_free_ports(int *a, int *b);
+
 /* True when haystack (len bytes) contains needle. */
 bool gz_test_contains(const char *haystack, size_t len, const char *needle);
 /* Counts non-overlapping occurrences. */

@@ -104,25 +104,6 @@ out:
 
 /* ---- tags ------------------------------------------------------------------ */
 
-static enum gz_err
-read_ids(struct gz_conn *c, sqlite3_stmt *st, struct gz_arena *a, int64_t **ids, size_t *count,
-         struct gz_error *err, const char *what)
-{
-        size_t n = 0, cap = 0;
-        int64_t *list = NULL;
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                list = gz_arena_grow(a, list, n, &cap, sizeof(*list));
-                list[n++] = sqlite3_column_int64(st, 0);
-        }
-        gz_sql_done(st);
-        if (rc != SQLITE_DONE)
-                return gz_sql_fail(c, err, what);
-        *ids = list;
-        *count = n;
-        return GZ_OK;
-}
-
 enum gz_err
 gz_store_tag_article_ids(struct gz_store *s, struct gz_arena *a, int64_t tag_id, int64_t **ids,
                          size_t *count, struct gz_error *err)
@@ -134,7 +115,7 @@ gz_store_tag_article_ids(struct gz_store *s, struct gz_arena *a, int64_t tag_id,
         if (st == NULL)
                 return gz_sql_fail(c, err, "tag");
         sqlite3_bind_int64(st, 1, tag_id);
-        return read_ids(c, st, a, ids, count, err, "tag");
+        return gz_sql_read_ids(c, st, a, ids, count, err, "tag");
 }
 
 /* The tag names the search index holds for these articles (a JSON list of

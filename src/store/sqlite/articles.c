@@ -781,19 +781,7 @@ gz_store_due_scheduled(struct gz_store *s, struct gz_arena *a, gz_time now, int6
         if (st == NULL)
                 return gz_sql_fail(c, err, "schedule");
         sqlite3_bind_int64(st, 1, now);
-        size_t n = 0, cap = 0;
-        int64_t *list = NULL;
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                list = gz_arena_grow(a, list, n, &cap, sizeof(*list));
-                list[n++] = sqlite3_column_int64(st, 0);
-        }
-        gz_sql_done(st);
-        if (rc != SQLITE_DONE)
-                return gz_sql_fail(c, err, "schedule");
-        *ids = list;
-        *count = n;
-        return GZ_OK;
+        return gz_sql_read_ids(c, st, a, ids, count, err, "schedule");
 }
 
 gz_time

@@ -150,6 +150,25 @@ gz_sql_memo_put(struct gz_conn *c, uint64_t key, int64_t value)
         c->memo[i].version = data_version(c);
 }
 
+enum gz_err
+gz_sql_read_ids(struct gz_conn *c, sqlite3_stmt *st, struct gz_arena *a, int64_t **ids,
+                size_t *count, struct gz_error *err, const char *what)
+{
+        size_t n = 0, cap = 0;
+        int64_t *list = NULL;
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+                list = gz_arena_grow(a, list, n, &cap, sizeof(*list));
+                list[n++] = sqlite3_column_int64(st, 0);
+        }
+        gz_sql_done(st);
+        if (rc != SQLITE_DONE)
+                return gz_sql_fail(c, err, what);
+        *ids = list;
+        *count = n;
+        return GZ_OK;
+}
+
 void
 gz_sql_done(sqlite3_stmt *stmt)
 {

@@ -725,16 +725,11 @@ gz_store_search(struct gz_store *s, struct gz_arena *a, const struct gz_search_q
         search_bind(st, q, match, sections.data);
         sqlite3_bind_int64(st, 9, q->limit ? (sqlite3_int64)q->limit : -1);
         sqlite3_bind_int64(st, 10, (sqlite3_int64)q->offset);
-        size_t n = 0, cap = 0;
+        size_t n = 0;
         int64_t *ids = NULL;
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                ids = gz_arena_grow(a, ids, n, &cap, sizeof(*ids));
-                ids[n++] = sqlite3_column_int64(st, 0);
-        }
-        gz_sql_done(st);
-        if (rc != SQLITE_DONE)
-                return gz_sql_fail(c, err, "search");
+        enum gz_err read = gz_sql_read_ids(c, st, a, &ids, &n, err, "search");
+        if (read != GZ_OK)
+                return read;
 
         if (total != NULL) {
                 if (n < q->limit && (n > 0 || q->offset == 0)) {
@@ -749,7 +744,7 @@ gz_store_search(struct gz_store *s, struct gz_arena *a, const struct gz_search_q
                         if (st == NULL)
                                 return gz_sql_fail(c, err, "search");
                         search_bind(st, q, match, sections.data);
-                        rc = sqlite3_step(st);
+                        int rc = sqlite3_step(st);
                         if (rc == SQLITE_ROW)
                                 *total = (size_t)sqlite3_column_int64(st, 0);
                         gz_sql_done(st);
@@ -804,23 +799,7 @@ gz_store_search_tags(struct gz_store *s, struct gz_arena *a, const char *lang, c
         gz_sql_bind_text(st, 1, lang);
         gz_sql_bind_text(st, 2, word);
         sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
-        size_t n = 0, cap = 0;
-        struct gz_tag *list = NULL;
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                list = gz_arena_grow(a, list, n, &cap, sizeof(*list));
-                struct gz_tag *t = &list[n++];
-                t->id = sqlite3_column_int64(st, 0);
-                t->slug = gz_sql_text(st, 1, a);
-                t->name = gz_sql_text(st, 2, a);
-                t->article_count = sqlite3_column_int64(st, 3);
-        }
-        gz_sql_done(st);
-        if (rc != SQLITE_DONE)
-                return gz_sql_fail(c, err, "tags");
-        *out = list;
-        *count = n;
-        return GZ_OK;
+        return gz_sql_read_tags(c, st, a, out, count, err);
 }
 
 /* ---- archives and sitemaps --------------------------------------------------- */

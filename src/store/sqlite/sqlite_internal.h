@@ -52,6 +52,12 @@ void gz_sql_writer_done(struct gz_store *s);
 
 /* A cached prepared statement, reset and unbound after use by gz_sql_done. */
 sqlite3_stmt *gz_sql_prepare(struct gz_conn *c, const char *sql);
+/* Reads the first column of every row as ids, and resets st. */
+enum gz_err gz_sql_read_ids(struct gz_conn *c, sqlite3_stmt *st, struct gz_arena *a, int64_t **ids,
+                            size_t *count, struct gz_error *err, const char *what);
+/* Reads rows of (id, slug, name, article count) into tags, and resets st. */
+enum gz_err gz_sql_read_tags(struct gz_conn *c, sqlite3_stmt *st, struct gz_arena *a,
+                             struct gz_tag **out, size_t *count, struct gz_error *err);
 /* A count remembered on this connection under key (a hash of the query and
  * its values), while the database has not changed: true and *value when
  * known. gz_sql_memo_put remembers one. */

@@ -473,19 +473,9 @@ gz_store_tag_get(struct gz_store *s, struct gz_arena *a, int64_t id, const char 
 }
 
 enum gz_err
-gz_store_tags(struct gz_store *s, struct gz_arena *a, size_t limit, struct gz_tag **out,
-              size_t *count, struct gz_error *err)
+gz_sql_read_tags(struct gz_conn *c, sqlite3_stmt *st, struct gz_arena *a, struct gz_tag **out,
+                 size_t *count, struct gz_error *err)
 {
-        static const char sql[] =
-            "SELECT t.id, t.slug, t.name, count(ar.id) AS n FROM tags t "
-            "LEFT JOIN article_tags at ON at.tag_id = t.id "
-            "LEFT JOIN articles ar ON ar.id = at.article_id AND ar.status = 'published' "
-            "GROUP BY t.id ORDER BY n DESC, t.name LIMIT ?";
-        struct gz_conn *c = gz_sql_reader(s);
-        sqlite3_stmt *st = gz_sql_prepare(c, sql);
-        if (st == NULL)
-                return gz_sql_fail(c, err, "tags");
-        sqlite3_bind_int64(st, 1, limit ? (sqlite3_int64)limit : -1);
         size_t n = 0, cap = 0;
         struct gz_tag *list = NULL;
         int rc;
@@ -503,6 +493,23 @@ gz_store_tags(struct gz_store *s, struct gz_arena *a, size_t limit, struct gz_ta
         *out = list;
         *count = n;
         return GZ_OK;
+}
+
+enum gz_err
+gz_store_tags(struct gz_store *s, struct gz_arena *a, size_t limit, struct gz_tag **out,
+              size_t *count, struct gz_error *err)
+{
+        static const char sql[] =
+            "SELECT t.id, t.slug, t.name, count(ar.id) AS n FROM tags t "
+            "LEFT JOIN article_tags at ON at.tag_id = t.id "
+            "LEFT JOIN articles ar ON ar.id = at.article_id AND ar.status = 'published' "
+            "GROUP BY t.id ORDER BY n DESC, t.name LIMIT ?";
+        struct gz_conn *c = gz_sql_reader(s);
+        sqlite3_stmt *st = gz_sql_prepare(c, sql);
+        if (st == NULL)
+                return gz_sql_fail(c, err, "tags");
+        sqlite3_bind_int64(st, 1, limit ? (sqlite3_int64)limit : -1);
+        return gz_sql_read_tags(c, st, a, out, count, err);
 }
 
 enum gz_err
